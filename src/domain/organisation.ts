@@ -17,7 +17,8 @@ export type SizeBand = (typeof SIZE_BANDS)[number];
 export const UI_LANGUAGES = ['en', 'ur', 'zh'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
-export type ItemKind = 'offer' | 'request';
+export const ITEM_KINDS = ['offer', 'request'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
 
 export interface MarketplaceItemInput {
   kind: ItemKind;

@@ -1,5 +1,12 @@
 import type { Command } from 'commander';
+import { registerDataCommands } from './data';
+import { registerPolicyCommand } from './policy';
+import { registerServeCommand } from './serve';
+import { registerUserCommands } from './users';
 
 export function registerCommands(program: Command): void {
-  void program;
+  registerServeCommand(program);
+  registerDataCommands(program);
+  registerUserCommands(program);
+  registerPolicyCommand(program);
 }

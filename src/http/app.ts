@@ -1,0 +1,74 @@
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { AppError } from '../domain/errors';
+import { authenticate } from './authentication';
+import type { HttpContext } from './context';
+import { handleError } from './errors';
+import { authRoutes } from './routes/auth';
+import { delegateRoutes } from './routes/delegates';
+import { eventRoutes } from './routes/events';
+import { healthRoutes } from './routes/health';
+import { importExportRoutes, MAX_UPLOAD_BYTES } from './routes/import-export';
+import { meetingRequestRoutes } from './routes/meeting-requests';
+import { organisationRoutes } from './routes/organisations';
+import { referenceRoutes } from './routes/reference';
+
+export interface AppOptions extends HttpContext {
+  logger?: boolean | object;
+  /** Extra route modules (matching, scheduling, …) registered with the same context. */
+  routes?: ((app: FastifyInstance, context: HttpContext) => void)[];
+}
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the HTTP API. The server keeps no state between requests: everything lives in the database. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } }),
+  );
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  await app.register(rateLimit, { global: false, keyGenerator: (request) => request.ip });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Corridor API', version: '0.1.0', description: 'B2B matchmaking and meeting scheduling. Authenticate with `Authorization: Bearer <token>` (from sign-in or an API token) or the session cookie plus the `x-csrf-token` header.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    if (request.url.startsWith('/api/docs')) return;
+    await authenticate(options.db, request);
+  });
+
+  const context: HttpContext = { db: options.db, config: options.config };
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  for (const register of [healthRoutes, authRoutes, eventRoutes, organisationRoutes, delegateRoutes, meetingRequestRoutes, importExportRoutes, referenceRoutes, ...(options.routes ?? [])]) {
+    register(app, context);
+  }
+  app.addHook('onError', async (request, _reply, error) => {
+    if (!(error instanceof AppError)) request.log.warn({ url: request.url }, 'unexpected error');
+  });
+  return app;
+}

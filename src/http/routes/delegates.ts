@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createDelegate, getDelegate, listDelegates, registerDelegate, updateDelegate } from '../../services/delegates';
+import { startSession } from '../../services/auth/sessions';
+import { setSessionCookie } from '../authentication';
+import type { HttpContext } from '../context';
+import { eventParams, idParams, language, paging, profileUpdate, shortText } from '../schemas';
+
+const delegate = z.object({
+  firstName: shortText,
+  lastName: shortText,
+  jobTitle: shortText.optional(),
+  email: z.string().max(254),
+  language: language.optional(),
+});
+
+export function delegateRoutes(app: FastifyInstance, { db }: HttpContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post(
+    '/api/events/:eventId/register',
+    {
+      schema: {
+        tags: ['delegates'],
+        summary: 'Register as a delegate with a new organisation; signs you in',
+        params: eventParams,
+        body: z.object({ password: z.string().max(200), delegate, organisation: profileUpdate.extend({ name: shortText, country: shortText }) }),
+      },
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const result = await registerDelegate(db, request.params.eventId, request.body);
+      const session = await startSession(db, result.user);
+      setSessionCookie(request, reply, session);
+      return reply.status(201).send({ delegateId: result.delegate.id, organisationId: result.organisation.id, token: session.token, csrfToken: session.csrfToken });
+    },
+  );
+  r.get(
+    '/api/events/:eventId/delegates',
+    { schema: { tags: ['delegates'], summary: 'All delegates with contact details (its organisers)', params: eventParams, querystring: z.object(paging) } },
+    async (request) => listDelegates(db, request.actor, request.params.eventId, request.query),
+  );
+  r.post(
+    '/api/organisations/:id/delegates',
+    { schema: { tags: ['delegates'], summary: 'Add a delegate to an organisation (its members or the organiser)', params: idParams, body: delegate.extend({ externalId: shortText.nullable().optional() }) } },
+    async (request, reply) => reply.status(201).send(await createDelegate(db, request.actor, request.params.id, request.body)),
+  );
+  r.get('/api/delegates/:id', { schema: { tags: ['delegates'], summary: 'A delegate (contact details only for themselves and organisers)', params: idParams } }, async (request) =>
+    getDelegate(db, request.actor, request.params.id),
+  );
+  r.patch(
+    '/api/delegates/:id',
+    { schema: { tags: ['delegates'], summary: 'Edit a delegate (themselves or the organiser)', params: idParams, body: delegate.partial().extend({ externalId: shortText.nullable().optional() }) } },
+    async (request) => updateDelegate(db, request.actor, request.params.id, request.body),
+  );
+}

@@ -1,0 +1,78 @@
+import { and, eq } from 'drizzle-orm';
+import { AppError, notFound } from '../domain/errors';
+import { can } from '../domain/permissions';
+import type { Action, Relation } from '../domain/permissions';
+import type { Executor } from '../storage/db';
+import { delegates, eventOrganisers, events } from '../storage/schema';
+import type { Actor } from './actor';
+
+export type EventRow = typeof events.$inferSelect;
+export type DelegateRow = typeof delegates.$inferSelect;
+
+export interface EventAccess {
+  event: EventRow;
+  relations: Set<Relation>;
+  /** The actor's own delegate record in this event, if any. */
+  delegate: DelegateRow | null;
+}
+
+export function baseRelations(actor: Actor): Set<Relation> {
+  const relations = new Set<Relation>(['anyone']);
+  if (actor.kind === 'user') {
+    relations.add('signedIn');
+    if (actor.role === 'organiser') relations.add('organiserRole');
+  }
+  return relations;
+}
+
+/** Loads the event and works out how the actor relates to it. */
+export async function accessEvent(db: Executor, actor: Actor, eventId: string): Promise<EventAccess> {
+  const [event] = await db.select().from(events).where(eq(events.id, eventId));
+  if (!event) throw notFound('Event');
+  const relations = baseRelations(actor);
+  if (event.directoryPublic) relations.add('publicDirectory');
+  let delegate: DelegateRow | null = null;
+  if (actor.kind === 'user') {
+    const [organiser] = await db
+      .select()
+      .from(eventOrganisers)
+      .where(and(eq(eventOrganisers.eventId, eventId), eq(eventOrganisers.userId, actor.userId)));
+    if (organiser || actor.via === 'cli') relations.add('eventOrganiser');
+    [delegate = null] = await db
+      .select()
+      .from(delegates)
+      .where(and(eq(delegates.eventId, eventId), eq(delegates.userId, actor.userId)));
+    if (delegate) relations.add('eventDelegate');
+  }
+  return { event, relations, delegate };
+}
+
+export function authorize(actor: Actor, action: Action, relations: ReadonlySet<Relation>): void {
+  if (can(action, relations)) return;
+  if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  throw new AppError('FORBIDDEN', 'You are not allowed to do this');
+}
+
+export function withRelations(base: ReadonlySet<Relation>, ...extra: (Relation | false | null | undefined)[]): Set<Relation> {
+  const set = new Set(base);
+  for (const r of extra) if (r) set.add(r);
+  return set;
+}
+
+export type UserActor = Extract<Actor, { kind: 'user' }>;
+
+export function requireUser(actor: Actor): UserActor {
+  if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  return actor;
+}
+
+/** Finds an event by id or by its slug (the CLI accepts either). */
+export async function resolveEventId(db: Executor, reference: string): Promise<string> {
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(reference);
+  const [event] = await db
+    .select({ id: events.id })
+    .from(events)
+    .where(isUuid ? eq(events.id, reference) : eq(events.slug, reference));
+  if (!event) throw new AppError('NOT_FOUND', `no event "${reference}" (give its id or slug)`);
+  return event.id;
+}

@@ -1,0 +1,54 @@
+import { aliasedTable, and, asc, eq, or } from 'drizzle-orm';
+import type { Executor } from '../storage/db';
+import { delegates, meetingRequests, meetingTables, meetings, organisations, timeSlots } from '../storage/schema';
+import type { Actor } from './actor';
+import { accessEvent, authorize } from './access';
+
+const a = aliasedTable(delegates, 'party_a');
+const b = aliasedTable(delegates, 'party_b');
+const aOrg = aliasedTable(organisations, 'party_a_org');
+const bOrg = aliasedTable(organisations, 'party_b_org');
+
+/** Meetings of the event with their slot, table and both parties; a delegate gets only their own. */
+export async function listMeetings(db: Executor, actor: Actor, eventId: string, options: { includeCancelled?: boolean } = {}) {
+  const access = await accessEvent(db, actor, eventId);
+  const everything = access.relations.has('eventOrganiser');
+  authorize(actor, everything ? 'meeting.listAll' : 'meeting.listOwn', access.relations);
+  const conditions = [eq(meetings.eventId, eventId)];
+  if (!options.includeCancelled) conditions.push(eq(meetings.status, 'scheduled'));
+  if (!everything) {
+    const mine = access.delegate!.id;
+    conditions.push(or(eq(meetingRequests.fromDelegateId, mine), eq(meetingRequests.toDelegateId, mine))!);
+  }
+  const party = (d: typeof a, o: typeof aOrg) => ({
+    id: d.id,
+    firstName: d.firstName,
+    lastName: d.lastName,
+    jobTitle: d.jobTitle,
+    organisationId: o.id,
+    organisationName: o.name,
+    country: o.country,
+  });
+  const rows = await db
+    .select({
+      id: meetings.id,
+      requestId: meetings.requestId,
+      status: meetings.status,
+      slot: { id: timeSlots.id, startsAt: timeSlots.startsAt, endsAt: timeSlots.endsAt, label: timeSlots.label },
+      table: { id: meetingTables.id, name: meetingTables.name, virtualLink: meetingTables.virtualLink },
+      a: party(a, aOrg),
+      b: party(b, bOrg),
+    })
+    .from(meetings)
+    .innerJoin(meetingRequests, eq(meetingRequests.id, meetings.requestId))
+    .innerJoin(a, eq(a.id, meetingRequests.fromDelegateId))
+    .innerJoin(b, eq(b.id, meetingRequests.toDelegateId))
+    .innerJoin(aOrg, eq(aOrg.id, a.organisationId))
+    .innerJoin(bOrg, eq(bOrg.id, b.organisationId))
+    .leftJoin(timeSlots, eq(timeSlots.id, meetings.slotId))
+    .leftJoin(meetingTables, eq(meetingTables.id, meetings.tableId))
+    .where(and(...conditions))
+    .orderBy(asc(timeSlots.startsAt), asc(meetings.id));
+  // Left joins give all-null objects for unscheduled meetings; present them as null.
+  return rows.map((r) => ({ ...r, slot: r.slot?.id ? r.slot : null, table: r.table?.id ? r.table : null }));
+}
