@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { AppError, notFound } from '../domain/errors';
 import { can } from '../domain/permissions';
 import type { Action, Relation } from '../domain/permissions';
@@ -25,26 +25,26 @@ export function baseRelations(actor: Actor): Set<Relation> {
   return relations;
 }
 
-/** Loads the event and works out how the actor relates to it. */
+/** Loads the event and works out how the actor relates to it, in one query. */
 export async function accessEvent(db: Executor, actor: Actor, eventId: string): Promise<EventAccess> {
-  const [event] = await db.select().from(events).where(eq(events.id, eventId));
-  if (!event) throw notFound('Event');
+  const userId = actor.kind === 'user' ? actor.userId : null;
+  const [row] = await db
+    .select({
+      event: events,
+      delegate: delegates,
+      isOrganiser: userId
+        ? sql<boolean>`exists (select 1 from ${eventOrganisers} where ${eventOrganisers.eventId} = ${events.id} and ${eventOrganisers.userId} = ${userId})`
+        : sql<boolean>`false`,
+    })
+    .from(events)
+    .leftJoin(delegates, userId ? and(eq(delegates.eventId, events.id), eq(delegates.userId, userId)) : sql`false`)
+    .where(eq(events.id, eventId));
+  if (!row) throw notFound('Event');
   const relations = baseRelations(actor);
-  if (event.directoryPublic) relations.add('publicDirectory');
-  let delegate: DelegateRow | null = null;
-  if (actor.kind === 'user') {
-    const [organiser] = await db
-      .select()
-      .from(eventOrganisers)
-      .where(and(eq(eventOrganisers.eventId, eventId), eq(eventOrganisers.userId, actor.userId)));
-    if (organiser || actor.via === 'cli') relations.add('eventOrganiser');
-    [delegate = null] = await db
-      .select()
-      .from(delegates)
-      .where(and(eq(delegates.eventId, eventId), eq(delegates.userId, actor.userId)));
-    if (delegate) relations.add('eventDelegate');
-  }
-  return { event, relations, delegate };
+  if (row.event.directoryPublic) relations.add('publicDirectory');
+  if (row.isOrganiser || (actor.kind === 'user' && actor.via === 'cli')) relations.add('eventOrganiser');
+  if (row.delegate) relations.add('eventDelegate');
+  return { event: row.event, relations, delegate: row.delegate };
 }
 
 export function authorize(actor: Actor, action: Action, relations: ReadonlySet<Relation>): void {
