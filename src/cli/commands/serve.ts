@@ -5,7 +5,7 @@ import { startServer } from '../../server';
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('Start the HTTP server (API, docs and web app) and the e-mail worker')
+    .description('Start the HTTP server (API and its docs) and the e-mail worker')
     .option('--demo', 'load the demo event first if it is not there yet')
     .option('--port <port>', 'port to listen on (default: PORT or 3000)')
     .option('--host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
