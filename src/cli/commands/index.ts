@@ -1,12 +1,16 @@
 import type { Command } from 'commander';
 import { registerDataCommands } from './data';
+import { registerEvalMatchingCommand } from './eval-matching';
 import { registerPolicyCommand } from './policy';
 import { registerServeCommand } from './serve';
+import { registerSolveCommand } from './solve';
 import { registerUserCommands } from './users';
 
 export function registerCommands(program: Command): void {
   registerServeCommand(program);
   registerDataCommands(program);
   registerUserCommands(program);
+  registerSolveCommand(program);
+  registerEvalMatchingCommand(program);
   registerPolicyCommand(program);
 }

@@ -1,0 +1,232 @@
+/**
+ * Realistic scheduling instances for tests and benchmarks. Every generated meeting is first
+ * placed in a hidden schedule that respects all constraints, so each instance can hold all of
+ * its meetings — the question is only how few breaks it can have.
+ *
+ * - `brokerage`: two-sided buyer/seller event: sellers host at their own table, buyers request
+ *   popular sellers more often (Zipf-like), some delegates arrive late or leave early, some
+ *   meetings are for the morning or afternoon, a few are fixed, a few follow up on others.
+ * - `forum`: shaped like the technology-park forums of Bofill et al. (JAIR 74, 2022): tens of
+ *   participants meeting anyone, morning/afternoon sessions, participants present for one
+ *   session only, sizes 42–78 participants, 125–302 meetings, 8–22 slots, 12–27 tables.
+ */
+import type { Instance, Meeting, Participant, Session } from './instance';
+import { createRandom, type Random } from './random';
+
+export interface BrokerageOptions {
+  buyers: number;
+  sellers: number;
+  meetings: number;
+  slots: number;
+  /** Default: one table per seller. */
+  tables?: number;
+  seed?: number;
+  /** Share of delegates who arrive late or leave early (default 0.15). */
+  partialDays?: number;
+  /** Share of meetings bound to the morning or the afternoon (default 0.2). */
+  sessionBound?: number;
+  /** Share of meetings fixed in their slot (default 0.01). */
+  fixedShare?: number;
+  /** Share of meetings that must follow another of the same buyer (default 0.01). */
+  followUpShare?: number;
+}
+
+export interface ForumOptions {
+  participants: number;
+  meetings: number;
+  slots: number;
+  tables: number;
+  seed?: number;
+  /** Share of participants present for one session only (default 0.25). */
+  oneSession?: number;
+  /** Share of meetings bound to a session (default 0.15). */
+  sessionBound?: number;
+}
+
+interface Plan {
+  T: number;
+  L: number;
+  morning: number;
+  busy: Uint8Array;
+  load: Int32Array;
+  available: Uint8Array;
+}
+
+function makePlan(participants: number, T: number, L: number): Plan {
+  return {
+    T,
+    L,
+    morning: Math.floor(T / 2),
+    busy: new Uint8Array(participants * T),
+    load: new Int32Array(T),
+    available: new Uint8Array(participants * T).fill(1),
+  };
+}
+
+/** Slots where both can meet in the hidden schedule, restricted to a session. */
+function freeSlots(plan: Plan, a: number, b: number, session: Session): number[] {
+  const out: number[] = [];
+  const from = session === 'afternoon' ? plan.morning : 0;
+  const to = session === 'morning' ? plan.morning : plan.T;
+  for (let s = from; s < to; s++) {
+    if (plan.load[s]! >= plan.L) continue;
+    if (!plan.available[a * plan.T + s] || !plan.available[b * plan.T + s]) continue;
+    if (plan.busy[a * plan.T + s] || plan.busy[b * plan.T + s]) continue;
+    out.push(s);
+  }
+  return out;
+}
+
+function book(plan: Plan, a: number, b: number, s: number): void {
+  plan.busy[a * plan.T + s] = 1;
+  plan.busy[b * plan.T + s] = 1;
+  plan.load[s]!++;
+}
+
+/** Marks slots a delegate is away: late arrival, early departure or one session only. */
+function restrictDay(plan: Plan, p: number, random: Random, kind: 'late' | 'early' | 'morning' | 'afternoon'): void {
+  const { T, morning } = plan;
+  const cut = 1 + random.below(Math.max(1, Math.floor(T / 3)));
+  for (let s = 0; s < T; s++) {
+    const away =
+      (kind === 'late' && s < cut) ||
+      (kind === 'early' && s >= T - cut) ||
+      (kind === 'morning' && s >= morning) ||
+      (kind === 'afternoon' && s < morning);
+    if (away) plan.available[p * T + s] = 0;
+  }
+}
+
+function unavailableOf(plan: Plan, p: number): number[] | undefined {
+  const out: number[] = [];
+  for (let s = 0; s < plan.T; s++) if (!plan.available[p * plan.T + s]) out.push(s + 1);
+  return out.length > 0 ? out : undefined;
+}
+
+function pickSession(random: Random, share: number): Session {
+  if (random.next() >= share) return 'any';
+  return random.next() < 0.5 ? 'morning' : 'afternoon';
+}
+
+export function generateBrokerage(options: BrokerageOptions): Instance {
+  const random = createRandom(options.seed ?? 1);
+  const { buyers, sellers, slots: T } = options;
+  const P = buyers + sellers;
+  const L = options.tables ?? sellers;
+  const plan = makePlan(P, T, L);
+  const kinds = ['late', 'early', 'morning', 'afternoon'] as const;
+  for (let p = 0; p < P; p++) {
+    if (random.next() < (options.partialDays ?? 0.15)) restrictDay(plan, p, random, kinds[random.below(4)]!);
+  }
+  // Popular sellers attract more requests: weight 1/(rank+1)^0.8.
+  const cumulative: number[] = [];
+  let sum = 0;
+  for (let i = 0; i < sellers; i++) cumulative.push((sum += 1 / Math.pow(i + 1, 0.8)));
+  const pickSeller = (): number => {
+    const r = random.next() * sum;
+    let lo = 0;
+    let hi = sellers - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! < r) lo = mid + 1;
+      else hi = mid;
+    }
+    return buyers + lo;
+  };
+  const meetings: Meeting[] = [];
+  const met = new Set<number>();
+  const lastOfBuyer = new Map<number, { id: string; slot: number }>();
+  let attempts = 0;
+  while (meetings.length < options.meetings && attempts < options.meetings * 30) {
+    attempts++;
+    const a = random.below(buyers);
+    const b = pickSeller();
+    if (met.has(a * P + b)) continue;
+    const session = pickSession(random, options.sessionBound ?? 0.2);
+    const free = freeSlots(plan, a, b, session);
+    if (free.length === 0) continue;
+    const s = free[random.below(free.length)]!;
+    book(plan, a, b, s);
+    met.add(a * P + b);
+    const meeting: Meeting = { id: `m${meetings.length + 1}`, a: `p${a + 1}`, b: `p${b + 1}` };
+    if (session !== 'any') meeting.session = session;
+    if (random.next() < (options.fixedShare ?? 0.01)) meeting.fixedSlot = s + 1;
+    const earlier = lastOfBuyer.get(a);
+    if (earlier && earlier.slot < s && random.next() < (options.followUpShare ?? 0.01)) meeting.after = [earlier.id];
+    if (random.next() < 0.1) meeting.weight = 2;
+    lastOfBuyer.set(a, { id: meeting.id, slot: s });
+    meetings.push(meeting);
+  }
+  const participants: Participant[] = [];
+  for (let p = 0; p < P; p++) {
+    const participant: Participant = { id: `p${p + 1}` };
+    const unavailable = unavailableOf(plan, p);
+    if (unavailable) participant.unavailable = unavailable;
+    if (p >= buyers) participant.host = true;
+    participants.push(participant);
+  }
+  return { slots: T, tables: L, morningSlots: plan.morning, participants, meetings };
+}
+
+export function generateForum(options: ForumOptions): Instance {
+  const random = createRandom(options.seed ?? 1);
+  const { participants: P, slots: T, tables: L } = options;
+  const plan = makePlan(P, T, L);
+  for (let p = 0; p < P; p++) {
+    if (random.next() < (options.oneSession ?? 0.25)) restrictDay(plan, p, random, random.next() < 0.5 ? 'morning' : 'afternoon');
+    else if (random.next() < 0.1) restrictDay(plan, p, random, random.next() < 0.5 ? 'late' : 'early');
+  }
+  // Activity varies a lot between participants: a few want many meetings.
+  const activity = Array.from({ length: P }, () => 0.3 + random.next() * random.next() * 3);
+  const totalActivity = activity.reduce((x, y) => x + y, 0);
+  const pick = (): number => {
+    let r = random.next() * totalActivity;
+    for (let p = 0; p < P; p++) if ((r -= activity[p]!) <= 0) return p;
+    return P - 1;
+  };
+  const meetings: Meeting[] = [];
+  const met = new Set<number>();
+  let attempts = 0;
+  while (meetings.length < options.meetings && attempts < options.meetings * 100) {
+    attempts++;
+    const a = pick();
+    const b = pick();
+    if (a === b || met.has(Math.min(a, b) * P + Math.max(a, b))) continue;
+    const session = pickSession(random, options.sessionBound ?? 0.15);
+    const free = freeSlots(plan, a, b, session);
+    if (free.length === 0) continue;
+    book(plan, a, b, free[random.below(free.length)]!);
+    met.add(Math.min(a, b) * P + Math.max(a, b));
+    const meeting: Meeting = { id: `m${meetings.length + 1}`, a: `p${a + 1}`, b: `p${b + 1}` };
+    if (session !== 'any') meeting.session = session;
+    meetings.push(meeting);
+  }
+  const participants: Participant[] = [];
+  for (let p = 0; p < P; p++) {
+    const participant: Participant = { id: `p${p + 1}` };
+    const unavailable = unavailableOf(plan, p);
+    if (unavailable) participant.unavailable = unavailable;
+    participants.push(participant);
+  }
+  return { slots: T, tables: L, morningSlots: plan.morning, participants, meetings };
+}
+
+/**
+ * 20 forum-shaped sizes spanning the published ranges. How full a participant's day is varies
+ * from a third to three quarters of the slots, and tables are about 80% used: the fuller the
+ * day, the more breaks are unavoidable.
+ */
+export function forumSizes(): ForumOptions[] {
+  const sizes: ForumOptions[] = [];
+  const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
+  for (let i = 0; i < 20; i++) {
+    const participants = 42 + Math.round((36 * ((i * 7) % 20)) / 19);
+    const meetings = 125 + Math.round((177 * i) / 19);
+    const fill = 0.35 + (0.4 * ((i * 3) % 20)) / 19;
+    const degree = (2 * meetings) / participants;
+    const slots = clamp(Math.max(Math.round(degree / fill), Math.ceil(meetings / (0.8 * 27))), 8, 22);
+    const tables = clamp(Math.ceil(meetings / (0.6 * slots)), 12, 27);
+    sizes.push({ participants, meetings, slots, tables, seed: 1000 + i });
+  }
+  return sizes;
+}

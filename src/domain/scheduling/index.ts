@@ -1,0 +1,9 @@
+/** Public API of the meeting scheduler (pure: no I/O, no clock except the injected one). */
+export type { Assignment, Instance, Meeting, Participant, Session, SolveResult, SolveStatus, StopReason } from './instance';
+export { DEFAULT_FAIRNESS } from './instance';
+export { InstanceError, parseInstance, parseInstanceText } from './parse';
+export { solve, type SolveOptions } from './solve';
+export { scheduleFirstComeFirstServed } from './first-come-first-served';
+export { validateSchedule, countBreaks, type ScheduleReport } from './validate';
+export { generateBrokerage, generateForum, forumSizes, type BrokerageOptions, type ForumOptions } from './generate';
+export type { Priority } from './local-search';

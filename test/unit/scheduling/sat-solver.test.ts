@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SatSolver } from '../../../src/domain/scheduling/sat/solver';
+
+interface Formula {
+  vars: number;
+  clauses: number[][];
+  linear: Array<{ lits: number[]; weights: number[]; bound: number }>;
+}
+
+const formula = fc.integer({ min: 3, max: 10 }).chain((vars) => {
+  const lit = fc.integer({ min: 0, max: 2 * vars - 1 });
+  return fc.record({
+    vars: fc.constant(vars),
+    clauses: fc.array(fc.array(lit, { minLength: 1, maxLength: 4 }), { maxLength: 5 * vars }),
+    linear: fc.array(
+      fc.record({
+        lits: fc.array(lit, { minLength: 1, maxLength: 6 }),
+        weights: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 6, maxLength: 6 }),
+        bound: fc.integer({ min: 0, max: 6 }),
+      }),
+      { maxLength: 3 },
+    ),
+  });
+});
+
+const holds = (f: Formula, value: (lit: number) => boolean): boolean =>
+  f.clauses.every((c) => c.some(value)) &&
+  f.linear.every((c) => c.lits.reduce((sum, l, i) => sum + (value(l) ? c.weights[i]! : 0), 0) <= c.bound);
+
+function satisfiableByEnumeration(f: Formula): boolean {
+  for (let mask = 0; mask < 1 << f.vars; mask++) {
+    if (holds(f, (l) => (((mask >> (l >> 1)) & 1) === 1) !== ((l & 1) === 1))) return true;
+  }
+  return false;
+}
+
+function load(f: Formula): SatSolver {
+  const solver = new SatSolver();
+  for (let v = 0; v < f.vars; v++) solver.newVar();
+  for (const c of f.clauses) solver.addClause(c);
+  for (const c of f.linear) solver.addAtMost(c.lits, c.weights.slice(0, c.lits.length), c.bound);
+  return solver;
+}
+
+describe('SatSolver', () => {
+  it('agrees with enumeration, and its models satisfy every constraint', () => {
+    fc.assert(
+      fc.property(formula, (f) => {
+        const solver = load(f);
+        const outcome = solver.solve();
+        expect(outcome === 'sat').toBe(satisfiableByEnumeration(f));
+        if (outcome === 'sat') expect(holds(f, (l) => (solver.model[l >> 1] === 1) !== ((l & 1) === 1))).toBe(true);
+      }),
+      { numRuns: 600, seed: 7 },
+    );
+  });
+
+  it('refutes the pigeonhole principle (7 pigeons, 6 holes) with native at-most-one', () => {
+    const pigeons = 7;
+    const holes = 6;
+    const solver = new SatSolver();
+    const x = (p: number, h: number): number => 2 * (p * holes + h);
+    for (let i = 0; i < pigeons * holes; i++) solver.newVar();
+    for (let p = 0; p < pigeons; p++) solver.addClause(Array.from({ length: holes }, (_, h) => x(p, h)));
+    for (let h = 0; h < holes; h++) solver.addAtMost(Array.from({ length: pigeons }, (_, p) => x(p, h)), null, 1);
+    expect(solver.solve()).toBe('unsat');
+  });
+
+  it('answers under assumptions with a core of the assumptions responsible', () => {
+    const solver = new SatSolver();
+    const [a, b, c, d] = [solver.newVar(), solver.newVar(), solver.newVar(), solver.newVar()].map((v) => 2 * v) as [number, number, number, number];
+    solver.addAtMost([a, b, c], null, 1); // at most one of a, b, c
+    expect(solver.solve([a, d])).toBe('sat');
+    expect(solver.solve([a, d, b])).toBe('unsat');
+    expect([...solver.core].sort()).toEqual([a, b].sort());
+    // Still satisfiable without those assumptions: the conflict was not learnt as a fact.
+    expect(solver.solve([c])).toBe('sat');
+  });
+
+  it('stops when its conflict budget runs out and can resume', () => {
+    const pigeons = 9;
+    const holes = 8;
+    const solver = new SatSolver();
+    const x = (p: number, h: number): number => 2 * (p * holes + h);
+    for (let i = 0; i < pigeons * holes; i++) solver.newVar();
+    for (let p = 0; p < pigeons; p++) solver.addClause(Array.from({ length: holes }, (_, h) => x(p, h)));
+    for (let h = 0; h < holes; h++) solver.addAtMost(Array.from({ length: pigeons }, (_, p) => x(p, h)), null, 1);
+    expect(solver.solve([], 100)).toBe('unknown');
+    expect(solver.conflicts).toBeGreaterThanOrEqual(100);
+  });
+});
