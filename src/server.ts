@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import { buildApp } from './http/app';
 import { fileTransport, smtpTransport } from './jobs/mail-transport';
+import { startJobRunner } from './jobs/job-runner';
 import { startOutboxWorker } from './jobs/outbox-worker';
+import { JOB_HANDLERS } from './jobs/handlers';
 import { loadDemoEvent } from './services/demo/load-demo';
 import type { DemoResult } from './services/demo/load-demo';
 import { migrateDatabase, openDatabase } from './storage/db';
@@ -37,6 +39,7 @@ export async function startServer(config: Config, options: { demo?: boolean; log
   const port = typeof address === 'object' && address ? address.port : config.port;
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(path.join(config.dataDir, 'outbox'));
   const worker = startOutboxWorker(handle.db, transport, config.mailFrom);
+  const runner = startJobRunner(handle.db, JOB_HANDLERS);
   let stopping: Promise<void> | null = null;
   return {
     app,
@@ -46,6 +49,7 @@ export async function startServer(config: Config, options: { demo?: boolean; log
     stop() {
       stopping ??= (async () => {
         await app.close();
+        await runner.stop();
         await worker.stop();
         await handle.close();
       })();

@@ -18,6 +18,7 @@ import { importExportRoutes, MAX_UPLOAD_BYTES } from './routes/import-export';
 import { meetingRequestRoutes } from './routes/meeting-requests';
 import { organisationRoutes } from './routes/organisations';
 import { referenceRoutes } from './routes/reference';
+import { scheduleRoutes } from './routes/schedules';
 
 export interface AppOptions extends HttpContext {
   logger?: boolean | object;
@@ -64,7 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const context: HttpContext = { db: options.db, config: options.config };
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  for (const register of [healthRoutes, authRoutes, eventRoutes, organisationRoutes, delegateRoutes, meetingRequestRoutes, importExportRoutes, referenceRoutes, ...(options.routes ?? [])]) {
+  for (const register of [healthRoutes, authRoutes, eventRoutes, organisationRoutes, delegateRoutes, meetingRequestRoutes, importExportRoutes, referenceRoutes, scheduleRoutes, ...(options.routes ?? [])]) {
     register(app, context);
   }
   app.addHook('onError', async (request, _reply, error) => {

@@ -4,6 +4,7 @@ import {
   date,
   index,
   integer,
+  real,
   jsonb,
   pgTable,
   text,
@@ -235,6 +236,11 @@ export const meetingRequests = pgTable(
     respondedAt: timestamp('responded_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelledBy: uuid('cancelled_by'),
+    /** 'suggested': proposed by the organiser; held only when both sides accept (double opt-in). */
+    kind: text('kind', { enum: ['request', 'suggested'] }).notNull().default('request'),
+    fromResponse: text('from_response', { enum: ['accepted', 'declined'] }),
+    toResponse: text('to_response', { enum: ['accepted', 'declined'] }),
+    score: real('score'),
   },
   (t) => [
     // One live request per pair of delegates, whichever of them asked first.
@@ -310,4 +316,76 @@ export const outbox = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
+/**
+ * Background work (schedule builds, re-plans, bulk mail). A row is the job: any server or worker
+ * may claim it; a claim whose heartbeat stops is taken over, so jobs survive a restart.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: id(),
+    eventId: uuid('event_id').references(() => events.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    params: jsonb('params').notNull().default({}),
+    status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] })
+      .notNull()
+      .default('queued'),
+    progress: real('progress').notNull().default(0),
+    message: text('message').notNull().default(''),
+    result: jsonb('result'),
+    error: text('error'),
+    attempts: integer('attempts').notNull().default(0),
+    cancelRequested: boolean('cancel_requested').notNull().default(false),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('jobs_due_idx').on(t.status, t.createdAt), index('jobs_event_idx').on(t.eventId, t.createdAt)],
+);
+
+/** A version of an event's schedule: drafts come from builds and re-plans; one is published. */
+export const schedules = pgTable(
+  'schedules',
+  {
+    id: id(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    status: text('status', { enum: ['draft', 'published', 'superseded'] }).notNull().default('draft'),
+    /** The published schedule a re-plan started from. */
+    basedOn: uuid('based_on'),
+    stats: jsonb('stats').notNull().default({}),
+    jobId: uuid('job_id').references(() => jobs.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('schedules_event_version_key').on(t.eventId, t.version),
+    uniqueIndex('schedules_one_published_key').on(t.eventId).where(sql`status = 'published'`),
+  ],
+);
+
+export const scheduleAssignments = pgTable(
+  'schedule_assignments',
+  {
+    scheduleId: uuid('schedule_id')
+      .notNull()
+      .references(() => schedules.id, { onDelete: 'cascade' }),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    slotId: uuid('slot_id')
+      .notNull()
+      .references(() => timeSlots.id, { onDelete: 'cascade' }),
+    tableId: uuid('table_id').references(() => meetingTables.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('schedule_assignments_key').on(t.scheduleId, t.meetingId),
+    uniqueIndex('schedule_assignments_table_key').on(t.scheduleId, t.slotId, t.tableId),
+  ],
 );

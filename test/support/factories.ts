@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { eventOrganisers, events, organisations, delegates } from '../../src/storage/schema';
+import { delegates, eventOrganisers, events, meetingRequests, meetingTables, meetings, organisations, timeSlots } from '../../src/storage/schema';
 import type { Database } from '../../src/storage/db';
 import type { Actor } from '../../src/services/actor';
 import { createUser } from '../../src/services/auth/users';
@@ -54,4 +54,38 @@ export async function buildDelegate(db: Database, eventId: string, organisationO
     .values({ eventId, organisationId: organisation.id, userId: person.userId, firstName: 'Test', lastName: `Delegate ${unique()}`, email: person.email })
     .returning();
   return { ...person, organisation, delegate: delegate! };
+}
+
+/** An accepted meeting between two delegates, as if one requested it and the other accepted. */
+export async function buildAcceptedMeeting(db: Database, eventId: string, fromDelegateId: string, toDelegateId: string, respondedAt = new Date()) {
+  const [request] = await db
+    .insert(meetingRequests)
+    .values({ eventId, fromDelegateId, toDelegateId, status: 'accepted', respondedAt })
+    .returning();
+  const [meeting] = await db.insert(meetings).values({ eventId, requestId: request!.id }).returning();
+  return { request: request!, meeting: meeting! };
+}
+
+/** Meeting slots from 09:00 event time, 20 minutes each; `breakAt` indexes become breaks. */
+export async function buildSlots(db: Database, eventId: string, count: number, breakAt: number[] = []) {
+  const start = Date.parse('2026-03-10T04:00:00Z');
+  return db
+    .insert(timeSlots)
+    .values(
+      Array.from({ length: count }, (_, i) => ({
+        eventId,
+        startsAt: new Date(start + i * 20 * 60_000),
+        endsAt: new Date(start + (i + 1) * 20 * 60_000),
+        session: i < count / 2 ? 'morning' : 'afternoon',
+        isBreak: breakAt.includes(i),
+      })),
+    )
+    .returning();
+}
+
+export async function buildTables(db: Database, eventId: string, count: number) {
+  return db
+    .insert(meetingTables)
+    .values(Array.from({ length: count }, (_, i) => ({ eventId, name: `Table ${String(i + 1).padStart(3, '0')}` })))
+    .returning();
 }

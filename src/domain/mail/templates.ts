@@ -65,3 +65,18 @@ export function render<P>(template: Template<P>, language: string, params: P): M
   const lang: UiLanguage = language === 'ur' || language === 'zh' ? language : 'en';
   return template[lang](params);
 }
+
+export const scheduleChangedMail: Template<{ name: string; what: 'published' | 'changed'; count: number; link: string }> = {
+  en: (p) => ({
+    subject: p.what === 'published' ? 'Your meeting agenda is ready' : 'Your meeting agenda has changed',
+    text: `Hello ${p.name},\n\n${p.what === 'published' ? `Your agenda with ${p.count} meeting(s) is published.` : `${p.count} of your meetings moved to another time or table.`}\n\nSee your agenda: ${p.link}`,
+  }),
+  ur: (p) => ({
+    subject: p.what === 'published' ? 'آپ کی ملاقاتوں کا شیڈول تیار ہے' : 'آپ کی ملاقاتوں کا شیڈول بدل گیا ہے',
+    text: `${p.name} صاحب/صاحبہ،\n\n${p.what === 'published' ? `آپ کی ${p.count} ملاقاتوں کا شیڈول شائع ہو گیا ہے۔` : `آپ کی ${p.count} ملاقاتوں کا وقت یا میز بدل گئی ہے۔`}\n\nاپنا شیڈول دیکھیں: ${p.link}`,
+  }),
+  zh: (p) => ({
+    subject: p.what === 'published' ? '您的会谈日程已发布' : '您的会谈日程有变动',
+    text: `${p.name}，您好：\n\n${p.what === 'published' ? `您的 ${p.count} 场会谈日程已发布。` : `您有 ${p.count} 场会谈的时间或桌号已调整。`}\n\n查看日程：${p.link}`,
+  }),
+};
