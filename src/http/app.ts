@@ -17,8 +17,10 @@ import { healthRoutes } from './routes/health';
 import { importExportRoutes, MAX_UPLOAD_BYTES } from './routes/import-export';
 import { meetingRequestRoutes } from './routes/meeting-requests';
 import { organisationRoutes } from './routes/organisations';
+import { matchingRoutes } from './routes/matching';
 import { referenceRoutes } from './routes/reference';
 import { scheduleRoutes } from './routes/schedules';
+import { webAppRoutes } from './web-app';
 
 export interface AppOptions extends HttpContext {
   logger?: boolean | object;
@@ -65,9 +67,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const context: HttpContext = { db: options.db, config: options.config };
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  for (const register of [healthRoutes, authRoutes, eventRoutes, organisationRoutes, delegateRoutes, meetingRequestRoutes, importExportRoutes, referenceRoutes, scheduleRoutes, ...(options.routes ?? [])]) {
+  for (const register of [healthRoutes, authRoutes, eventRoutes, organisationRoutes, delegateRoutes, meetingRequestRoutes, importExportRoutes, referenceRoutes, scheduleRoutes, matchingRoutes, ...(options.routes ?? [])]) {
     register(app, context);
   }
+  // The web app's pages and files: every GET address outside /api.
+  await webAppRoutes(app);
   app.addHook('onError', async (request, _reply, error) => {
     if (!(error instanceof AppError)) request.log.warn({ url: request.url }, 'unexpected error');
   });

@@ -3,7 +3,7 @@ import { AppError, notFound, validation } from '../domain/errors';
 import type { ItemKind, PartnershipType } from '../domain/organisation';
 import { checkProfile, isPartnershipType, normaliseHsCode } from '../domain/profile-rules';
 import type { Database } from '../storage/db';
-import { marketplaceItems } from '../storage/schema';
+import { marketplaceItems, organisations } from '../storage/schema';
 import { knownCodes } from '../reference/known-codes';
 import type { Actor } from './actor';
 import { accessOrganisationForWrite } from './organisations';
@@ -39,8 +39,14 @@ export async function postItem(db: Database, actor: Actor, organisationId: strin
       .insert(marketplaceItems)
       .values({ ...values, text: values.text ?? '', eventId: organisation.eventId, organisationId, source: 'delegate' })
       .returning();
+    await touchOrganisation(tx, organisationId);
     return item!;
   });
+}
+
+/** Recommendations refresh organisations by `updated_at`; an item change is a profile change. */
+async function touchOrganisation(tx: Parameters<Parameters<Database['transaction']>[0]>[0], organisationId: string) {
+  await tx.update(organisations).set({ updatedAt: new Date() }).where(eq(organisations.id, organisationId));
 }
 
 async function itemForWrite(db: Parameters<Parameters<Database['transaction']>[0]>[0], actor: Actor, itemId: string) {
@@ -58,13 +64,15 @@ export async function updateItem(db: Database, actor: Actor, itemId: string, inp
       .set({ ...checkItem(input), source: 'delegate', updatedAt: new Date() })
       .where(eq(marketplaceItems.id, itemId))
       .returning();
+    await touchOrganisation(tx, item!.organisationId);
     return item!;
   });
 }
 
 export async function deleteItem(db: Database, actor: Actor, itemId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    await itemForWrite(tx, actor, itemId);
+    const item = await itemForWrite(tx, actor, itemId);
     await tx.delete(marketplaceItems).where(eq(marketplaceItems.id, itemId));
+    await touchOrganisation(tx, item.organisationId);
   });
 }

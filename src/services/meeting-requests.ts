@@ -108,12 +108,14 @@ async function requestForUpdate(tx: Tx, actor: Actor, requestId: string) {
   if (!request) throw notFound('Meeting request');
   const access = await accessEvent(tx, actor, request.eventId);
   const mine = access.delegate?.id;
+  // Both sides of a suggested meeting were asked by the organiser: each is a recipient.
+  const suggested = request.kind === 'suggested';
   const relations = withRelations(
     access.relations,
-    mine === request.fromDelegateId && 'requestSender',
-    mine === request.toDelegateId && 'requestRecipient',
+    !suggested && mine === request.fromDelegateId && 'requestSender',
+    (mine === request.toDelegateId || (suggested && mine === request.fromDelegateId)) && 'requestRecipient',
   );
-  return { request, access, relations };
+  return { request, access, relations, mine };
 }
 
 async function notifyReply(tx: Tx, recipientId: string, otherId: string, reply: ReplyKind, eventId: string, publicUrl: string) {
@@ -141,10 +143,27 @@ async function notifyReply(tx: Tx, recipientId: string, otherId: string, reply: 
 
 export async function acceptRequest(db: Database, actor: Actor, requestId: string, publicUrl: string, now = new Date()) {
   return db.transaction(async (tx) => {
-    const { request, access, relations } = await requestForUpdate(tx, actor, requestId);
+    const { request, access, relations, mine } = await requestForUpdate(tx, actor, requestId);
     authorize(actor, 'request.reply', relations);
     await lockParties(tx, [request.fromDelegateId, request.toDelegateId]);
     checkAccept(rulesOf(access.event), request.status, await countsFor(tx, request.fromDelegateId), await countsFor(tx, request.toDelegateId), now);
+    if (request.kind === 'suggested') {
+      const side = mine === request.fromDelegateId ? { fromResponse: 'accepted' as const } : { toResponse: 'accepted' as const };
+      const responses = { fromResponse: request.fromResponse, toResponse: request.toResponse, ...side };
+      if (responses.fromResponse !== 'accepted' || responses.toResponse !== 'accepted') {
+        const [waiting] = await tx.update(meetingRequests).set({ ...side, updatedAt: now }).where(eq(meetingRequests.id, requestId)).returning();
+        return waiting!;
+      }
+      const [updated] = await tx
+        .update(meetingRequests)
+        .set({ ...side, status: 'accepted', respondedAt: now, updatedAt: now })
+        .where(eq(meetingRequests.id, requestId))
+        .returning();
+      await tx.insert(meetings).values({ eventId: request.eventId, requestId, status: 'scheduled' });
+      await notifyReply(tx, request.fromDelegateId, request.toDelegateId, 'accepted', request.eventId, publicUrl);
+      await notifyReply(tx, request.toDelegateId, request.fromDelegateId, 'accepted', request.eventId, publicUrl);
+      return updated!;
+    }
     const [updated] = await tx
       .update(meetingRequests)
       .set({ status: 'accepted', respondedAt: now, updatedAt: now })
@@ -158,15 +177,18 @@ export async function acceptRequest(db: Database, actor: Actor, requestId: strin
 
 export async function declineRequest(db: Database, actor: Actor, requestId: string, publicUrl: string, now = new Date()) {
   return db.transaction(async (tx) => {
-    const { request, relations } = await requestForUpdate(tx, actor, requestId);
+    const { request, relations, mine } = await requestForUpdate(tx, actor, requestId);
     authorize(actor, 'request.reply', relations);
     checkDecline(request.status);
+    const suggested = request.kind === 'suggested';
+    const side = suggested ? (mine === request.fromDelegateId ? { fromResponse: 'declined' as const } : { toResponse: 'declined' as const }) : {};
     const [updated] = await tx
       .update(meetingRequests)
-      .set({ status: 'declined', respondedAt: now, updatedAt: now })
+      .set({ ...side, status: 'declined', respondedAt: now, updatedAt: now })
       .where(eq(meetingRequests.id, requestId))
       .returning();
-    await notifyReply(tx, request.fromDelegateId, request.toDelegateId, 'declined', request.eventId, publicUrl);
+    // A suggestion one side turns down is simply withdrawn from the other; a request's sender is told.
+    if (!suggested) await notifyReply(tx, request.fromDelegateId, request.toDelegateId, 'declined', request.eventId, publicUrl);
     return updated!;
   });
 }
@@ -222,8 +244,9 @@ export async function listRequests(db: Executor, actor: Actor, eventId: string, 
   const box = filter.box ?? 'all';
   const conditions = [eq(meetingRequests.eventId, eventId)];
   if (!everything || box !== 'all') {
-    if (box === 'incoming') conditions.push(eq(meetingRequests.toDelegateId, mine));
-    else if (box === 'outgoing') conditions.push(eq(meetingRequests.fromDelegateId, mine));
+    if (box === 'incoming') {
+      conditions.push(or(eq(meetingRequests.toDelegateId, mine), and(eq(meetingRequests.kind, 'suggested'), eq(meetingRequests.fromDelegateId, mine)))!);
+    } else if (box === 'outgoing') conditions.push(and(eq(meetingRequests.fromDelegateId, mine), eq(meetingRequests.kind, 'request'))!);
     else conditions.push(or(eq(meetingRequests.fromDelegateId, mine), eq(meetingRequests.toDelegateId, mine))!);
   }
   if (filter.status) conditions.push(eq(meetingRequests.status, filter.status));

@@ -65,7 +65,7 @@ describe('corridor command line', () => {
   }, 240_000);
 
   it('shows help for every command', () => {
-    for (const command of ['serve', 'demo', 'import', 'export', 'migrate', 'user']) {
+    for (const command of ['serve', 'demo', 'import', 'export', 'migrate', 'user', 'recommend', 'solve', 'eval-matching', 'policy']) {
       const help = corridor(command, '--help');
       expect(help.status, command).toBe(0);
       expect(help.stdout, command).toMatch(/Usage: corridor/);

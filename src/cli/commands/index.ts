@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerDataCommands } from './data';
 import { registerEvalMatchingCommand } from './eval-matching';
 import { registerPolicyCommand } from './policy';
+import { registerRecommendCommand } from './recommend';
 import { registerServeCommand } from './serve';
 import { registerSolveCommand } from './solve';
 import { registerUserCommands } from './users';
@@ -11,6 +12,7 @@ export function registerCommands(program: Command): void {
   registerDataCommands(program);
   registerUserCommands(program);
   registerSolveCommand(program);
+  registerRecommendCommand(program);
   registerEvalMatchingCommand(program);
   registerPolicyCommand(program);
 }

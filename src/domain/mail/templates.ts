@@ -80,3 +80,18 @@ export const scheduleChangedMail: Template<{ name: string; what: 'published' | '
     text: `${p.name}，您好：\n\n${p.what === 'published' ? `您的 ${p.count} 场会谈日程已发布。` : `您有 ${p.count} 场会谈的时间或桌号已调整。`}\n\n查看日程：${p.link}`,
   }),
 };
+
+export const meetingSuggestedMail: Template<{ name: string; other: string; organisation: string; reason: string; link: string }> = {
+  en: (p) => ({
+    subject: `Suggested meeting: ${p.organisation}`,
+    text: `Hello ${p.name},\n\nThe organisers suggest you meet ${p.other} of ${p.organisation}.\n${p.reason ? `Why: ${p.reason}\n` : ''}\nThe meeting goes into both agendas when you both accept: ${p.link}`,
+  }),
+  ur: (p) => ({
+    subject: `تجویز کردہ ملاقات: ${p.organisation}`,
+    text: `${p.name} صاحب/صاحبہ،\n\nمنتظمین تجویز کرتے ہیں کہ آپ ${p.organisation} کے ${p.other} سے ملیں۔\n${p.reason ? `وجہ: ${p.reason}\n` : ''}\nدونوں کے قبول کرنے پر ملاقات شیڈول میں شامل ہو جائے گی: ${p.link}`,
+  }),
+  zh: (p) => ({
+    subject: `推荐会谈：${p.organisation}`,
+    text: `${p.name}，您好：\n\n主办方建议您与 ${p.organisation} 的 ${p.other} 会谈。\n${p.reason ? `理由：${p.reason}\n` : ''}\n双方都接受后，会谈将列入双方日程：${p.link}`,
+  }),
+};
