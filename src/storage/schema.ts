@@ -389,3 +389,5 @@ export const scheduleAssignments = pgTable(
     uniqueIndex('schedule_assignments_table_key').on(t.scheduleId, t.slotId, t.tableId),
   ],
 );
+
+export * from './schema-training';

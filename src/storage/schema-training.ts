@@ -1,0 +1,2 @@
+// Training programmes, registrations and calendar feeds: tables are added here.
+export {};
