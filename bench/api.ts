@@ -20,9 +20,12 @@ import { machineLine, printTable } from './machine';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = 20;
+/** How many different organisations and delegates the read benchmark cycles through. */
+const KEYS = Number(process.env.BENCH_KEYS ?? 200);
 
-async function measure(url: string, headers: Record<string, string> = {}) {
-  const result = await autocannon({ url, connections, duration: seconds, headers });
+/** Each connection cycles through many different pages and people, as at an event's start. */
+async function measure(base: string, requests: { path: string; headers?: Record<string, string> }[]) {
+  const result = await autocannon({ url: base, connections, duration: seconds, requests: requests.map((r) => ({ method: 'GET', path: r.path, headers: r.headers ?? {} })) });
   return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
@@ -40,26 +43,33 @@ async function main() {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = (server: typeof app) => `http://127.0.0.1:${(server.server.address() as { port: number }).port}`;
 
-  const [organisation] = await db.select().from(organisations).where(eq(organisations.eventId, demo.eventId)).limit(1);
-  const login = demo.logins.find((l) => l.role === 'delegate')!;
-  const [user] = await db.select().from(users).where(eq(users.email, login.email));
-  const session = await startSession(db, user!);
-  const [delegate] = await db.select().from(delegates).where(eq(delegates.userId, user!.id));
+  const people = await db
+    .select({ user: users })
+    .from(delegates)
+    .innerJoin(users, eq(users.id, delegates.userId))
+    .where(eq(delegates.eventId, demo.eventId))
+    .limit(KEYS);
+  const tokens = await Promise.all(people.map(async (p) => (await startSession(db, p.user)).token));
+  const orgs = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.eventId, demo.eventId)).limit(KEYS);
 
   const rows: (string | number)[][] = [];
-  const bareResult = await measure(`${base(bare)}/bare`);
-  const pages: [string, string, Record<string, string>][] = [
-    ['organisation page (profile + items + people)', `${base(app)}/api/organisations/${organisation!.id}`, { authorization: `Bearer ${session.token}` }],
-    ['delegate’s requests list', `${base(app)}/api/events/${demo.eventId}/meeting-requests`, { authorization: `Bearer ${session.token}` }],
+  const bareResult = await measure(base(bare), [{ path: '/bare' }]);
+  const orgPages = orgs.map((o, i) => ({ path: `/api/organisations/${o.id}`, headers: { authorization: `Bearer ${tokens[i % tokens.length]}` } }));
+  const requestLists = tokens.map((t) => ({ path: `/api/events/${demo.eventId}/meeting-requests`, headers: { authorization: `Bearer ${t}` } }));
+  // One hot page read by every client, then many pages each read once in a while (mostly cold).
+  const pages: [string, { path: string; headers?: Record<string, string> }[]][] = [
+    ['organisation page (profile + items + people), one page', orgPages.slice(0, 1)],
+    [`organisation page, ${orgPages.length} organisations × ${tokens.length} delegates`, orgPages],
+    ['delegate’s requests list, one delegate', requestLists.slice(0, 1)],
+    [`delegate’s requests list, ${requestLists.length} delegates`, requestLists],
   ];
   rows.push(['bare Fastify route (baseline)', bareResult.rps, bareResult.p50, bareResult.p99, bareResult.errors, '100%']);
-  for (const [name, url, headers] of pages) {
-    const r = await measure(url, headers);
+  for (const [name, requests] of pages) {
+    const r = await measure(base(app), requests);
     rows.push([name, r.rps, r.p50, r.p99, r.errors, `${Math.round((100 * r.rps) / bareResult.rps)}%`]);
   }
   await app.close();
   await bare.close();
-  void delegate;
 
   const big = generateDemoEvent({ organisations: 10_000, seed: 7 });
   const importRows = big.organisations.map((o) => {

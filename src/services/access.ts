@@ -5,6 +5,7 @@ import type { Action, Relation } from '../domain/permissions';
 import type { Executor } from '../storage/db';
 import { delegates, eventOrganisers, events } from '../storage/schema';
 import type { Actor } from './actor';
+import { ReadCache } from './read-cache';
 
 export type EventRow = typeof events.$inferSelect;
 export type DelegateRow = typeof delegates.$inferSelect;
@@ -25,9 +26,31 @@ export function baseRelations(actor: Actor): Set<Relation> {
   return relations;
 }
 
-/** Loads the event and works out how the actor relates to it, in one query. */
+interface CachedAccess {
+  event: EventRow;
+  delegate: DelegateRow | null;
+  isOrganiser: boolean;
+}
+
+/** How users relate to events, for two seconds; writes that change it call `forgetEventAccess`. */
+const accessCache = new ReadCache<CachedAccess>(2_000);
+
+export function forgetEventAccess(eventId: string): void {
+  accessCache.deletePrefix(`${eventId}|`);
+}
+
+/** Loads the event and works out how the actor relates to it (one query, or none when recently asked). */
 export async function accessEvent(db: Executor, actor: Actor, eventId: string): Promise<EventAccess> {
   const userId = actor.kind === 'user' ? actor.userId : null;
+  const row = await accessCache.getOrLoad(`${eventId}|${userId ?? 'anonymous'}`, () => loadAccess(db, eventId, userId));
+  const relations = baseRelations(actor);
+  if (row.event.directoryPublic) relations.add('publicDirectory');
+  if (row.isOrganiser || (actor.kind === 'user' && actor.via === 'cli')) relations.add('eventOrganiser');
+  if (row.delegate) relations.add('eventDelegate');
+  return { event: row.event, relations, delegate: row.delegate };
+}
+
+async function loadAccess(db: Executor, eventId: string, userId: string | null): Promise<CachedAccess> {
   const [row] = await db
     .select({
       event: events,
@@ -40,11 +63,7 @@ export async function accessEvent(db: Executor, actor: Actor, eventId: string): 
     .leftJoin(delegates, userId ? and(eq(delegates.eventId, events.id), eq(delegates.userId, userId)) : sql`false`)
     .where(eq(events.id, eventId));
   if (!row) throw notFound('Event');
-  const relations = baseRelations(actor);
-  if (row.event.directoryPublic) relations.add('publicDirectory');
-  if (row.isOrganiser || (actor.kind === 'user' && actor.via === 'cli')) relations.add('eventOrganiser');
-  if (row.delegate) relations.add('eventDelegate');
-  return { event: row.event, relations, delegate: row.delegate };
+  return { event: row.event, delegate: row.delegate, isOrganiser: Boolean(row.isOrganiser) };
 }
 
 export function authorize(actor: Actor, action: Action, relations: ReadonlySet<Relation>): void {

@@ -6,11 +6,11 @@ import type { Database, Executor } from '../storage/db';
 import { isUniqueViolation, constraintName } from '../storage/errors';
 import { delegates, organisations, users } from '../storage/schema';
 import type { Actor } from './actor';
-import { accessEvent, authorize, withRelations } from './access';
+import { accessEvent, authorize, forgetEventAccess, withRelations } from './access';
 import type { DelegateRow } from './access';
 import { createUser, findUserByEmail } from './auth/users';
 import { recordAudit } from './events';
-import { validateProfileUpdate } from './organisations';
+import { forgetOrganisationPage, validateProfileUpdate } from './organisations';
 import type { ProfileUpdate } from './organisations';
 
 export interface DelegateInput {
@@ -63,7 +63,7 @@ export interface Registration {
 export async function registerDelegate(db: Database, eventId: string, input: Registration) {
   checkDelegate(input.delegate);
   const profile = validateProfileUpdate(input.organisation);
-  return db.transaction(async (tx) => {
+  const registered = await db.transaction(async (tx) => {
     const access = await accessEvent(tx, { kind: 'anonymous' }, eventId);
     if (await findUserByEmail(tx, input.delegate.email)) {
       throw new AppError('CONFLICT', 'an account with this e-mail exists; sign in instead', 'email');
@@ -89,12 +89,14 @@ export async function registerDelegate(db: Database, eventId: string, input: Reg
       delegateConflict(error);
     }
   });
+  forgetEventAccess(eventId);
+  return registered;
 }
 
 /** The organiser, or a colleague in the same organisation, adds a delegate. */
 export async function createDelegate(db: Database, actor: Actor, organisationId: string, input: DelegateInput) {
   checkDelegate(input);
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, organisationId));
     if (!organisation) throw notFound('Organisation');
     const access = await accessEvent(tx, actor, organisation.eventId);
@@ -111,6 +113,9 @@ export async function createDelegate(db: Database, actor: Actor, organisationId:
       delegateConflict(error);
     }
   });
+  forgetEventAccess(created.eventId);
+  forgetOrganisationPage(organisationId);
+  return created;
 }
 
 async function delegateWithAccess(db: Executor, actor: Actor, delegateId: string) {
@@ -138,7 +143,7 @@ export async function getDelegate(db: Executor, actor: Actor, delegateId: string
 
 export async function updateDelegate(db: Database, actor: Actor, delegateId: string, input: Partial<DelegateInput>) {
   checkDelegate(input);
-  return db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     const { delegate, relations } = await delegateWithAccess(tx, actor, delegateId);
     authorize(actor, 'delegate.update', relations);
     if (input.externalId !== undefined && !relations.has('eventOrganiser')) throw validation('externalId', 'only the organiser sets external ids');
@@ -151,6 +156,9 @@ export async function updateDelegate(db: Database, actor: Actor, delegateId: str
       delegateConflict(error);
     }
   });
+  forgetEventAccess(updated.eventId);
+  forgetOrganisationPage(updated.organisationId);
+  return updated;
 }
 
 export async function listDelegates(db: Executor, actor: Actor, eventId: string, options: { limit?: number; offset?: number } = {}) {

@@ -5,7 +5,7 @@ import type { Database, Executor } from '../storage/db';
 import { isUniqueViolation } from '../storage/errors';
 import { auditLog, eventOrganisers, events, meetingTables, timeSlots } from '../storage/schema';
 import type { Actor } from './actor';
-import { accessEvent, authorize, baseRelations, requireUser } from './access';
+import { accessEvent, authorize, baseRelations, forgetEventAccess, requireUser } from './access';
 
 export interface EventSettings {
   name: string;
@@ -94,7 +94,7 @@ export async function createEvent(db: Database, actor: Actor, input: EventSettin
 }
 
 export async function updateEvent(db: Database, actor: Actor, eventId: string, input: Partial<EventSettings>) {
-  return db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     const access = await accessEvent(tx, actor, eventId);
     authorize(actor, 'event.update', access.relations);
     checkSettings(input);
@@ -103,6 +103,8 @@ export async function updateEvent(db: Database, actor: Actor, eventId: string, i
     await recordAudit(tx, actor, eventId, 'event.updated', { fields: Object.keys(input) });
     return event!;
   });
+  forgetEventAccess(eventId);
+  return updated;
 }
 
 export async function listEvents(db: Executor, actor: Actor) {

@@ -6,7 +6,7 @@ import type { Database } from '../storage/db';
 import { marketplaceItems, organisations } from '../storage/schema';
 import { knownCodes } from '../reference/known-codes';
 import type { Actor } from './actor';
-import { accessOrganisationForWrite } from './organisations';
+import { accessOrganisationForWrite, forgetOrganisationPage } from './organisations';
 
 export interface ItemInput {
   kind: ItemKind;
@@ -30,7 +30,7 @@ function checkItem(input: Partial<ItemInput>): Partial<ItemInput> {
 }
 
 export async function postItem(db: Database, actor: Actor, organisationId: string, input: ItemInput) {
-  return db.transaction(async (tx) => {
+  const item = await db.transaction(async (tx) => {
     const { organisation } = await accessOrganisationForWrite(tx, actor, organisationId, 'item.write');
     const values = checkItem(input) as ItemInput;
     const existing = await tx.select({ id: marketplaceItems.id }).from(marketplaceItems).where(eq(marketplaceItems.organisationId, organisationId));
@@ -42,11 +42,14 @@ export async function postItem(db: Database, actor: Actor, organisationId: strin
     await touchOrganisation(tx, organisationId);
     return item!;
   });
+  forgetOrganisationPage(organisationId);
+  return item;
 }
 
 /** Recommendations refresh organisations by `updated_at`; an item change is a profile change. */
 async function touchOrganisation(tx: Parameters<Parameters<Database['transaction']>[0]>[0], organisationId: string) {
   await tx.update(organisations).set({ updatedAt: new Date() }).where(eq(organisations.id, organisationId));
+  forgetOrganisationPage(organisationId);
 }
 
 async function itemForWrite(db: Parameters<Parameters<Database['transaction']>[0]>[0], actor: Actor, itemId: string) {
@@ -57,7 +60,7 @@ async function itemForWrite(db: Parameters<Parameters<Database['transaction']>[0
 }
 
 export async function updateItem(db: Database, actor: Actor, itemId: string, input: Partial<ItemInput>) {
-  return db.transaction(async (tx) => {
+  const item = await db.transaction(async (tx) => {
     await itemForWrite(tx, actor, itemId);
     const [item] = await tx
       .update(marketplaceItems)
@@ -67,12 +70,16 @@ export async function updateItem(db: Database, actor: Actor, itemId: string, inp
     await touchOrganisation(tx, item!.organisationId);
     return item!;
   });
+  forgetOrganisationPage(item.organisationId);
+  return item;
 }
 
 export async function deleteItem(db: Database, actor: Actor, itemId: string): Promise<void> {
-  await db.transaction(async (tx) => {
+  const organisationId = await db.transaction(async (tx) => {
     const item = await itemForWrite(tx, actor, itemId);
     await tx.delete(marketplaceItems).where(eq(marketplaceItems.id, itemId));
     await touchOrganisation(tx, item.organisationId);
+    return item.organisationId;
   });
+  forgetOrganisationPage(organisationId);
 }

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { aliasedTable } from 'drizzle-orm';
 import { AppError, notFound, validation } from '../domain/errors';
 import { meetingReplyMail, meetingRequestedMail, render } from '../domain/mail/templates';
@@ -13,6 +14,7 @@ import { accessEvent, authorize, requireUser, withRelations } from './access';
 import type { EventRow } from './access';
 import { recordAudit } from './events';
 import { enqueueMail } from './mail/enqueue';
+import { ReadCache } from './read-cache';
 
 export type MeetingRequestRow = typeof meetingRequests.$inferSelect;
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -58,7 +60,7 @@ export interface NewRequest {
   message?: string;
 }
 
-export async function requestMeeting(db: Database, actor: Actor, eventId: string, input: NewRequest, publicUrl: string, now = new Date()) {
+async function requestMeetingNow(db: Database, actor: Actor, eventId: string, input: NewRequest, publicUrl: string, now = new Date()) {
   const message = (input.message ?? '').trim();
   if (message.length > MAX_MESSAGE_LENGTH) throw validation('message', `is longer than ${MAX_MESSAGE_LENGTH} characters`);
   try {
@@ -141,7 +143,7 @@ async function notifyReply(tx: Tx, recipientId: string, otherId: string, reply: 
   );
 }
 
-export async function acceptRequest(db: Database, actor: Actor, requestId: string, publicUrl: string, now = new Date()) {
+async function acceptRequestNow(db: Database, actor: Actor, requestId: string, publicUrl: string, now = new Date()) {
   return db.transaction(async (tx) => {
     const { request, access, relations, mine } = await requestForUpdate(tx, actor, requestId);
     authorize(actor, 'request.reply', relations);
@@ -175,7 +177,7 @@ export async function acceptRequest(db: Database, actor: Actor, requestId: strin
   });
 }
 
-export async function declineRequest(db: Database, actor: Actor, requestId: string, publicUrl: string, now = new Date()) {
+async function declineRequestNow(db: Database, actor: Actor, requestId: string, publicUrl: string, now = new Date()) {
   return db.transaction(async (tx) => {
     const { request, relations, mine } = await requestForUpdate(tx, actor, requestId);
     authorize(actor, 'request.reply', relations);
@@ -194,7 +196,7 @@ export async function declineRequest(db: Database, actor: Actor, requestId: stri
 }
 
 /** Either side may cancel a pending or accepted request; the organiser may cancel any. */
-export async function cancelRequest(db: Database, actor: Actor, requestId: string, publicUrl: string, now = new Date()) {
+async function cancelRequestNow(db: Database, actor: Actor, requestId: string, publicUrl: string, now = new Date()) {
   const user = requireUser(actor);
   return db.transaction(async (tx) => {
     const { request, relations, access } = await requestForUpdate(tx, actor, requestId);
@@ -222,6 +224,29 @@ export async function cancelRequest(db: Database, actor: Actor, requestId: strin
     return updated!;
   });
 }
+
+/**
+ * Request lists are read on every inbox refresh; each is cached for two seconds and every write
+ * to the event's requests on this server drops the event's lists.
+ */
+const listCache = new ReadCache<Awaited<ReturnType<typeof loadRequests>>>(2_000);
+
+export function forgetRequestLists(eventId: string): void {
+  listCache.deletePrefix(`${eventId}|`);
+}
+
+function forgettingLists<A extends unknown[], R extends { eventId: string }>(write: (...args: A) => Promise<R>) {
+  return async (...args: A): Promise<R> => {
+    const result = await write(...args);
+    forgetRequestLists(result.eventId);
+    return result;
+  };
+}
+
+export const requestMeeting = forgettingLists(requestMeetingNow);
+export const acceptRequest = forgettingLists(acceptRequestNow);
+export const declineRequest = forgettingLists(declineRequestNow);
+export const cancelRequest = forgettingLists(cancelRequestNow);
 
 const fromDelegate = aliasedTable(delegates, 'from_delegate');
 const toDelegate = aliasedTable(delegates, 'to_delegate');
@@ -251,6 +276,12 @@ export async function listRequests(db: Executor, actor: Actor, eventId: string, 
   }
   if (filter.status) conditions.push(eq(meetingRequests.status, filter.status));
   const limit = Math.min(Math.max(filter.limit ?? 200, 1), 1000);
+  const offset = Math.max(filter.offset ?? 0, 0);
+  const key = `${eventId}|${everything ? 'all' : mine}|${box}|${filter.status ?? ''}|${limit}|${offset}`;
+  return listCache.getOrLoad(key, () => loadRequests(db, conditions, limit, offset));
+}
+
+async function loadRequests(db: Executor, conditions: SQL[], limit: number, offset: number) {
   const rows = await db
     .select({
       request: meetingRequests,
@@ -265,7 +296,7 @@ export async function listRequests(db: Executor, actor: Actor, eventId: string, 
     .where(and(...conditions))
     .orderBy(desc(meetingRequests.createdAt), desc(meetingRequests.id))
     .limit(limit)
-    .offset(Math.max(filter.offset ?? 0, 0));
+    .offset(offset);
   return rows.map((r) => ({ ...r.request, from: r.from, to: r.to }));
 }
 

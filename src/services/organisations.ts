@@ -10,6 +10,7 @@ import { knownCodes } from '../reference/known-codes';
 import type { Actor } from './actor';
 import { accessEvent, authorize, withRelations } from './access';
 import { recordAudit } from './events';
+import { ReadCache } from './read-cache';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 
@@ -59,23 +60,53 @@ export async function listOrganisations(db: Executor, actor: Actor, eventId: str
   return { total, limit, offset, items: rows };
 }
 
-export async function getOrganisation(db: Executor, actor: Actor, organisationId: string) {
-  const [organisation] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
-  if (!organisation) throw notFound('Organisation');
-  const access = await accessEvent(db, actor, organisation.eventId);
+type PageItem = Pick<typeof marketplaceItems.$inferSelect, 'id' | 'kind' | 'title' | 'text' | 'partnershipTypes' | 'hsCodes' | 'isicCodes' | 'source'>;
+type OrganisationPage = OrganisationRow & { items: PageItem[]; delegates: { id: string; firstName: string; lastName: string; jobTitle: string; language: string }[] };
+
+/** Organisation pages are the most read thing at an event; each is cached for two seconds. */
+const pageCache = new ReadCache<OrganisationPage>(2_000);
+const eventOfOrganisation = new ReadCache<string>(60 * 60_000);
+
+export function forgetOrganisationPage(organisationId?: string): void {
+  if (organisationId) pageCache.deletePrefix(`${organisationId}|`);
+  else pageCache.clear();
+}
+
+export async function getOrganisation(db: Executor, actor: Actor, organisationId: string): Promise<OrganisationPage> {
+  // An organisation never moves to another event, so which event it belongs to can be remembered.
+  const eventId = await eventOfOrganisation.getOrLoad(organisationId, async () => {
+    const [row] = await db.select({ eventId: organisations.eventId }).from(organisations).where(eq(organisations.id, organisationId));
+    if (!row) throw notFound('Organisation');
+    return row.eventId;
+  });
+  const access = await accessEvent(db, actor, eventId);
   authorize(actor, 'organisation.read', access.relations);
-  const [items, people] = await Promise.all([
-    db.select().from(marketplaceItems).where(eq(marketplaceItems.organisationId, organisationId)).orderBy(asc(marketplaceItems.createdAt), asc(marketplaceItems.id)),
-    // Names and roles only: e-mail addresses are never part of a public profile.
-    access.relations.has('eventDelegate') || access.relations.has('eventOrganiser')
-      ? db
-          .select({ id: delegates.id, firstName: delegates.firstName, lastName: delegates.lastName, jobTitle: delegates.jobTitle, language: delegates.language })
-          .from(delegates)
-          .where(eq(delegates.organisationId, organisationId))
-          .orderBy(asc(delegates.lastName))
-      : Promise.resolve([]),
-  ]);
-  return { ...organisation, items, delegates: people };
+  const withPeople = access.relations.has('eventDelegate') || access.relations.has('eventOrganiser');
+  return pageCache.getOrLoad(`${organisationId}|${withPeople}`, () => loadOrganisationPage(db, organisationId, withPeople));
+}
+
+/** The profile, its offers and requests and (for participants) its people, in one round trip. */
+async function loadOrganisationPage(db: Executor, organisationId: string, withPeople: boolean): Promise<OrganisationPage> {
+  const [row] = await db
+    .select({
+      organisation: organisations,
+      items: sql<OrganisationPage['items']>`coalesce((
+        select json_agg(json_build_object('id', i.id, 'kind', i.kind, 'title', i.title, 'text', i.text,
+          'partnershipTypes', i.partnership_types, 'hsCodes', i.hs_codes, 'isicCodes', i.isic_codes, 'source', i.source)
+          order by i.created_at, i.id)
+        from marketplace_items i where i.organisation_id = "organisations"."id"), '[]'::json)`,
+      // Names and roles only: e-mail addresses are never part of a public profile.
+      delegates: withPeople
+        ? sql<OrganisationPage['delegates']>`coalesce((
+            select json_agg(json_build_object('id', d.id, 'firstName', d.first_name, 'lastName', d.last_name,
+              'jobTitle', d.job_title, 'language', d.language) order by d.last_name, d.id)
+            from delegates d where d.organisation_id = "organisations"."id"), '[]'::json)`
+        : sql<OrganisationPage['delegates']>`'[]'::json`,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  if (!row) throw notFound('Organisation');
+  return { ...row.organisation, items: row.items, delegates: row.delegates };
 }
 
 export interface ProfileUpdate {
@@ -115,7 +146,7 @@ export async function accessOrganisationForWrite(db: Executor, actor: Actor, org
 }
 
 export async function updateOrganisation(db: Database, actor: Actor, organisationId: string, input: ProfileUpdate) {
-  return db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     const { organisation, access } = await accessOrganisationForWrite(tx, actor, organisationId, 'organisation.update');
     const values = validateProfileUpdate(input);
     const [updated] = await tx
@@ -123,9 +154,12 @@ export async function updateOrganisation(db: Database, actor: Actor, organisatio
       .set({ ...values, updatedAt: new Date() })
       .where(eq(organisations.id, organisationId))
       .returning();
+    forgetOrganisationPage(organisationId);
     if (access.relations.has('eventOrganiser') && access.delegate?.organisationId !== organisationId) {
       await recordAudit(tx, actor, organisation.eventId, 'organisation.updated', { organisationId, fields: Object.keys(input) });
     }
     return updated!;
   });
+  forgetOrganisationPage(organisationId);
+  return updated;
 }

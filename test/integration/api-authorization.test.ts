@@ -67,6 +67,13 @@ describe('what a delegate may see and change', () => {
     const posted = await as(app, mine.token)({ method: 'POST', url: `/api/organisations/${mine.organisation.id}/items`, payload: { ...item, hsCodes: ['8507.60'] } });
     expect(posted.statusCode).toBe(201);
     expect(posted.json().hsCodes).toEqual(['850760']);
+    const page = (await as(app, theirs.token)({ url: `/api/organisations/${mine.organisation.id}` })).json();
+    expect(page.items).toEqual([expect.objectContaining({ id: posted.json().id, kind: 'offer', title: 'LFP cells', hsCodes: ['850760'] })]);
+    expect(page.delegates).toEqual([expect.objectContaining({ id: mine.delegate.id })]);
+    expect(page.delegates[0].email).toBeUndefined();
+    const anonymous = (await as(app, null)({ url: `/api/organisations/${mine.organisation.id}` })).json();
+    expect(anonymous.items).toHaveLength(1);
+    expect(anonymous.delegates).toEqual([]);
     expect((await as(app, theirs.token)({ method: 'DELETE', url: `/api/items/${posted.json().id}` })).statusCode).toBe(403);
     const person = { firstName: 'Li', lastName: 'Wei', email: 'li.wei@test.example' };
     expect((await as(app, mine.token)({ method: 'POST', url: `/api/organisations/${theirs.organisation.id}/delegates`, payload: person })).statusCode).toBe(403);

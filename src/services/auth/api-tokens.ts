@@ -5,6 +5,7 @@ import { apiTokens } from '../../storage/schema';
 import type { Actor } from '../actor';
 import { authorize, baseRelations, requireUser } from '../access';
 import { hashToken, newToken } from './secrets';
+import { credentialCache } from './sessions';
 
 export async function createApiToken(db: Executor, actor: Actor, name: string) {
   authorize(actor, 'token.manage', baseRelations(actor));
@@ -37,4 +38,6 @@ export async function revokeApiToken(db: Executor, actor: Actor, id: string, now
     .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, user.userId), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
   if (revoked.length === 0) throw notFound('API token');
+  // Only the hash of a token is known here, and not which: forget every cached credential.
+  credentialCache.clear();
 }

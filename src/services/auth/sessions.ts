@@ -4,6 +4,7 @@ import { AppError } from '../../domain/errors';
 import type { Database, Executor } from '../../storage/db';
 import { apiTokens, sessions, users } from '../../storage/schema';
 import type { Actor } from '../actor';
+import { ReadCache } from '../read-cache';
 import { hashToken, newToken, verifyPassword } from './secrets';
 import { findUserByEmail } from './users';
 import type { UserRow } from './users';
@@ -36,6 +37,7 @@ export async function signInWithPassword(db: Database, email: string, password: 
 }
 
 export async function endSession(db: Executor, token: string): Promise<void> {
+  credentialCache.delete(hashToken(token));
   await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
 }
 
@@ -49,9 +51,20 @@ function toActor(user: UserRow, via: 'session' | 'api-token'): Actor {
   return { kind: 'user', userId: user.id, role: user.role, email: user.email, name: user.name, via };
 }
 
+/** Who a token belongs to, for a few seconds; sign-out and revocation on this server drop it at once. */
+export const credentialCache = new ReadCache<ResolvedCredential>(5_000);
+
 /** Looks up a session token or an API token; returns null for unknown, expired or revoked ones. */
 export async function resolveToken(db: Executor, token: string, now = new Date()): Promise<ResolvedCredential | null> {
   const tokenHash = hashToken(token);
+  const cached = credentialCache.get(tokenHash);
+  if (cached) return cached;
+  const resolved = await lookUpToken(db, token, tokenHash, now);
+  if (resolved) credentialCache.set(tokenHash, resolved);
+  return resolved;
+}
+
+async function lookUpToken(db: Executor, token: string, tokenHash: string, now: Date): Promise<ResolvedCredential | null> {
   if (token.startsWith('cs_')) {
     const [row] = await db
       .select({ user: users, csrfToken: sessions.csrfToken })

@@ -4,7 +4,8 @@ import { parseOrganisationRows } from '../../domain/import/organisation-rows';
 import type { Database } from '../../storage/db';
 import { knownCodes } from '../../reference/known-codes';
 import type { Actor } from '../actor';
-import { accessEvent, authorize } from '../access';
+import { accessEvent, authorize, forgetEventAccess } from '../access';
+import { forgetOrganisationPage } from '../organisations';
 import { recordAudit } from '../events';
 import type { SpreadsheetRow } from './read-spreadsheet';
 import { checkDelegateConflicts, replaceImportedItems, upsertDelegates, upsertOrganisations } from './store-organisations';
@@ -39,7 +40,7 @@ export async function importOrganisations(
   if (parsed.errors.length) throw importError(parsed.errors);
   const total = parsed.organisations.length + parsed.delegates.length;
   try {
-    return await db.transaction(async (tx) => {
+    const summary = await db.transaction(async (tx) => {
       const conflicts = await checkDelegateConflicts(tx, eventId, parsed.delegates);
       if (conflicts.length) throw importError(conflicts);
       const orgs = await upsertOrganisations(tx, eventId, parsed.organisations);
@@ -60,6 +61,9 @@ export async function importOrganisations(
       await recordAudit(tx, actor, eventId, 'import.completed', { ...summary });
       return summary;
     });
+    forgetEventAccess(eventId);
+    forgetOrganisationPage();
+    return summary;
   } catch (error) {
     if (error instanceof DryRunRollback) return error.summary;
     throw error;

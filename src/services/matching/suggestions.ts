@@ -10,6 +10,7 @@ import type { Actor } from '../actor';
 import { accessEvent, authorize } from '../access';
 import { recordAudit } from '../events';
 import { enqueueMail } from '../mail/enqueue';
+import { forgetRequestLists } from '../meeting-requests';
 import { matchIndexFor } from './match-cache';
 
 export interface SuggestOptions {
@@ -48,7 +49,7 @@ export async function suggestMeetings(db: Database, actor: Actor, eventId: strin
   }
   const ranked = [...pairs.values()].sort((x, y) => y.score - x.score);
 
-  return db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx) => {
     // The first delegate of each organisation speaks for it (organisers can re-assign later).
     const firstDelegates = rowsOf<{ organisation_id: string; id: string; email: string; first_name: string; last_name: string; language: string }>(
       await tx.execute(sql`
@@ -95,4 +96,6 @@ export async function suggestMeetings(db: Database, actor: Actor, eventId: strin
     await recordAudit(tx, actor, eventId, 'meetings.suggested', { created, minScore, k });
     return { created, candidates: ranked.length, coverage: allocation.coverage, exposureGini: allocation.exposureGini };
   });
+  forgetRequestLists(eventId);
+  return outcome;
 }
