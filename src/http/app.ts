@@ -18,6 +18,7 @@ import { importExportRoutes, MAX_UPLOAD_BYTES } from './routes/import-export';
 import { meetingRequestRoutes } from './routes/meeting-requests';
 import { organisationRoutes } from './routes/organisations';
 import { matchingRoutes } from './routes/matching';
+import { policyRoutes } from './routes/policy';
 import { referenceRoutes } from './routes/reference';
 import { scheduleRoutes } from './routes/schedules';
 import { webAppRoutes } from './web-app';
@@ -67,7 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const context: HttpContext = { db: options.db, config: options.config };
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  for (const register of [healthRoutes, authRoutes, eventRoutes, organisationRoutes, delegateRoutes, meetingRequestRoutes, importExportRoutes, referenceRoutes, scheduleRoutes, matchingRoutes, ...(options.routes ?? [])]) {
+  for (const register of [healthRoutes, authRoutes, eventRoutes, organisationRoutes, delegateRoutes, meetingRequestRoutes, importExportRoutes, referenceRoutes, scheduleRoutes, matchingRoutes, policyRoutes, ...(options.routes ?? [])]) {
     register(app, context);
   }
   // The web app's pages and files: every GET address outside /api.

@@ -56,3 +56,4 @@ export {
   type ObservationImport,
   type ObservationImportError,
 } from './observations-csv';
+export { segmentCoverage, segmentsServed, SUPPLY_ROLES, type OrganisationFootprint, type SegmentCoverage, type SupplyRole } from './event-segments';

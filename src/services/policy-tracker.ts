@@ -1,0 +1,55 @@
+import { eq } from 'drizzle-orm';
+import { AppError } from '../domain/errors';
+import { DEFAULT_SCENARIO_ID, findScenario, loadDefaultDataset, policyReport, SCENARIOS, segmentCoverage } from '../domain/policy';
+import type { PolicyReport } from '../domain/policy';
+import type { Executor } from '../storage/db';
+import { marketplaceItems, organisations } from '../storage/schema';
+import type { Actor } from './actor';
+import { accessEvent, authorize } from './access';
+import { ReadCache } from './read-cache';
+
+// A report is pure arithmetic on shipped data: computing it once per scenario is enough.
+const reports = new ReadCache<PolicyReport>(60 * 60_000);
+
+export function listScenarios() {
+  return SCENARIOS;
+}
+
+export function getPolicyReport(scenarioId: string = DEFAULT_SCENARIO_ID): PolicyReport {
+  const scenario = findScenario(scenarioId);
+  if (!scenario) throw new AppError('VALIDATION', `unknown scenario "${scenarioId}" (one of: ${SCENARIOS.map((s) => s.id).join(', ')})`, 'scenario');
+  const cached = reports.get(scenarioId);
+  if (cached) return cached;
+  const report = policyReport(loadDefaultDataset(), scenario);
+  reports.set(scenarioId, report);
+  return report;
+}
+
+/**
+ * Which vehicle segments the event's organisations serve, beside the battery demand and chargers
+ * the chosen scenario implies for 2030: the link between the tracker and the matchmaking.
+ */
+export async function eventSegments(db: Executor, actor: Actor, eventId: string, scenarioId?: string) {
+  const access = await accessEvent(db, actor, eventId);
+  authorize(actor, 'organisation.read', access.relations);
+  const [orgs, items] = await Promise.all([
+    db.select({ id: organisations.id, stages: organisations.stages, hsCodes: organisations.hsCodes, description: organisations.description }).from(organisations).where(eq(organisations.eventId, eventId)),
+    db.select({ organisationId: marketplaceItems.organisationId, title: marketplaceItems.title, text: marketplaceItems.text }).from(marketplaceItems).where(eq(marketplaceItems.eventId, eventId)),
+  ]);
+  const words = new Map<string, string[]>();
+  for (const item of items) {
+    const list = words.get(item.organisationId) ?? [];
+    list.push(item.title, item.text);
+    words.set(item.organisationId, list);
+  }
+  const coverage = segmentCoverage(orgs.map((o) => ({ stages: o.stages, hsCodes: o.hsCodes, text: [o.description, ...(words.get(o.id) ?? [])].join(' \n ') })));
+  const report = getPolicyReport(scenarioId);
+  const year2030 = report.batteryDemand.years.find((y) => y.year === 2030) ?? null;
+  return {
+    scenarioId: report.scenario.id,
+    coverage,
+    demand2030: year2030 && { gwhBySegment: year2030.gwhBySegment, gwhByChemistry: year2030.gwhByChemistry, totalGwh: year2030.totalGwh },
+    packAssemblyCapacityGwh: report.batteryDemand.packAssemblyCapacityGwh,
+    chargers2030: report.chargers.find((c) => c.year === 2030) ?? null,
+  };
+}
