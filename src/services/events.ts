@@ -1,9 +1,9 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import { AppError, validation } from '../domain/errors';
 import { parseCountry } from '../domain/countries';
 import type { Database, Executor } from '../storage/db';
 import { isUniqueViolation } from '../storage/errors';
-import { auditLog, eventOrganisers, events, meetingTables, timeSlots } from '../storage/schema';
+import { auditLog, eventOrganisers, events, meetingTables, timeSlots, users } from '../storage/schema';
 import type { Actor } from './actor';
 import { accessEvent, authorize, baseRelations, forgetEventAccess, requireUser } from './access';
 
@@ -197,4 +197,18 @@ export async function listTables(db: Executor, actor: Actor, eventId: string) {
   const access = await accessEvent(db, actor, eventId);
   authorize(actor, 'event.read', access.relations);
   return db.select().from(meetingTables).where(eq(meetingTables.eventId, eventId)).orderBy(asc(meetingTables.name));
+}
+
+/** Who did what to the event, newest first (organisers only). */
+export async function listAudit(db: Executor, actor: Actor, eventId: string, options: { limit?: number; offset?: number } = {}) {
+  const access = await accessEvent(db, actor, eventId);
+  authorize(actor, 'event.audit', access.relations);
+  return db
+    .select({ id: auditLog.id, action: auditLog.action, details: auditLog.details, createdAt: auditLog.createdAt, actorUserId: auditLog.actorUserId, actorName: users.name, actorEmail: users.email })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(eq(auditLog.eventId, eventId))
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(Math.min(Math.max(options.limit ?? 100, 1), 1000))
+    .offset(Math.max(options.offset ?? 0, 0));
 }

@@ -62,7 +62,7 @@ function expectNoDoubleBooking(rows: Awaited<ReturnType<typeof placedMeetings>>)
 
 describe('building and publishing a schedule', () => {
   it('places every accepted meeting outside breaks, beats or equals first-come-first-served, and tells delegates', async () => {
-    const { event, organiser, slots } = await smallForum();
+    const { event, organiser, slots, pk } = await smallForum();
     const started = await as(app, organiser.token)({ method: 'POST', url: `/api/events/${event.id}/schedule/build`, payload: { timeLimitSeconds: 5 } });
     expect(started.statusCode).toBe(202);
     await runQueuedJobs();
@@ -84,6 +84,10 @@ describe('building and publishing a schedule', () => {
     const breakSlot = slots.find((s) => s.isBreak)!;
     expect(rows.some((r) => r.slotId === breakSlot.id)).toBe(false);
     expectNoDoubleBooking(rows);
+    const audit = (await as(app, organiser.token)({ url: `/api/events/${event.id}/audit` })).json();
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['schedule.build.requested', 'schedule.published']));
+    expect(audit.find((a: { action: string }) => a.action === 'schedule.published').actorEmail).toBe(organiser.email);
+    expect((await as(app, pk[0]!.token)({ url: `/api/events/${event.id}/audit` })).statusCode).toBe(403);
     const mails = await handle.db.select().from(outbox).where(eq(outbox.kind, 'schedule-published'));
     expect(new Set(mails.map((m) => m.toAddress)).size).toBe(6);
     const again = await as(app, organiser.token)({ method: 'POST', url: `/api/events/${event.id}/schedule/${draft.id}/publish` });

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addSlots, addTables, createEvent, getEvent, listEvents, listSlots, listTables, updateEvent } from '../../services/events';
+import { addSlots, addTables, createEvent, getEvent, listAudit, listEvents, listSlots, listTables, updateEvent } from '../../services/events';
 import type { HttpContext } from '../context';
-import { eventParams, instant, longText, shortText } from '../schemas';
+import { eventParams, instant, longText, paging, shortText } from '../schemas';
 
 const settings = z.object({
   name: shortText,
@@ -74,5 +74,10 @@ export function eventRoutes(app: FastifyInstance, { db }: HttpContext): void {
       },
     },
     async (request, reply) => reply.status(201).send(await addTables(db, request.actor, request.params.eventId, request.body.tables)),
+  );
+  r.get(
+    '/api/events/:eventId/audit',
+    { schema: { tags: ['events'], summary: 'Audit log of organiser actions (who changed the schedule, when)', params: eventParams, querystring: z.object(paging) } },
+    async (request) => listAudit(db, request.actor, request.params.eventId, request.query),
   );
 }
