@@ -5,7 +5,14 @@ import type { DatabaseHandle } from '../storage/db';
 
 /** Opens the configured database for one command and always closes it. */
 export async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
-  const handle = await openConfiguredDatabase(readConfig());
+  let handle: DatabaseHandle;
+  try {
+    handle = await openConfiguredDatabase(readConfig());
+  } catch (error) {
+    // Nothing has been done yet: say why the database cannot be opened, without a stack trace.
+    console.error(`error: ${(error as Error).message}`);
+    process.exit(1);
+  }
   try {
     return await work(handle);
   } finally {

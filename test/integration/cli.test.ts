@@ -46,6 +46,11 @@ describe('corridor command line', () => {
       const { token } = await signIn.json();
       const all = await fetch(`${url}/api/events/${event.id}/meeting-requests?status=accepted&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
       expect((await all.json()).length).toBeGreaterThan(500);
+
+      // A second process must not open the embedded database the server is using.
+      const clash = corridor('import', 'pakistan-china-business-conference', 'test/fixtures/organisations-good.csv');
+      expect(clash.status).toBe(1);
+      expect(clash.stderr).toMatch(/in use by process \d+/);
     } finally {
       server.kill('SIGTERM');
       await new Promise((resolve) => server.once('exit', resolve));
@@ -70,5 +75,5 @@ describe('corridor command line', () => {
       expect(help.status, command).toBe(0);
       expect(help.stdout, command).toMatch(/Usage: corridor/);
     }
-  });
+  }, 180_000);
 });
