@@ -9,7 +9,7 @@ import type { DatabaseHandle } from '../../src/storage/db';
  * A fresh, migrated database for one test file: a copy of the run's PGlite dump, or a new database
  * on the PostgreSQL server made from the migrated template.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(): Promise<DatabaseHandle & { url: string | null }> {
   const templateUrl = inject('templateDatabaseUrl');
   if (templateUrl) {
     const template = new URL(templateUrl);
@@ -24,6 +24,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
     return {
       ...handle,
+      url: url.toString(),
       async close() {
         await handle.close();
         await admin.query(`drop database if exists ${name}`);
@@ -33,5 +34,5 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   }
   const dump = inject('pgliteDump');
   if (!dump) throw new Error('the global test setup did not prepare a database');
-  return openDatabase({ dataDir: null, loadDataDir: new Blob([fs.readFileSync(dump)]) });
+  return { ...(await openDatabase({ dataDir: null, loadDataDir: new Blob([fs.readFileSync(dump)]) })), url: null };
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerBackupCommands } from './backup';
 import { registerDataCommands } from './data';
 import { registerEvalMatchingCommand } from './eval-matching';
 import { registerPolicyCommand } from './policy';
@@ -11,6 +12,7 @@ export function registerCommands(program: Command): void {
   registerServeCommand(program);
   registerDataCommands(program);
   registerUserCommands(program);
+  registerBackupCommands(program);
   registerSolveCommand(program);
   registerRecommendCommand(program);
   registerEvalMatchingCommand(program);
