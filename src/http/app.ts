@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { AppError } from '../domain/errors';
 import { authenticate } from './authentication';
@@ -21,6 +21,8 @@ import { matchingRoutes } from './routes/matching';
 import { policyRoutes } from './routes/policy';
 import { referenceRoutes } from './routes/reference';
 import { scheduleRoutes } from './routes/schedules';
+import { trainingRoutes } from './routes/training';
+import { calendarRoutes } from './routes/calendar';
 import { webAppRoutes } from './web-app';
 
 export interface AppOptions extends HttpContext {
@@ -37,6 +39,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: true,
+    // Malformed or overlong addresses are rejected by the router before any route runs.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as FastifyReply).code(error.statusCode ?? 400).send({ error: { code: 'VALIDATION', message: 'the address is malformed or too long' } });
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -71,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const register of [healthRoutes, authRoutes, eventRoutes, organisationRoutes, delegateRoutes, meetingRequestRoutes, importExportRoutes, referenceRoutes, scheduleRoutes, matchingRoutes, policyRoutes, ...(options.routes ?? [])]) {
     register(app, context);
   }
+  for (const register of [trainingRoutes, calendarRoutes]) register(app, context);
   // The web app's pages and files: every GET address outside /api.
   await webAppRoutes(app);
   app.addHook('onError', async (request, _reply, error) => {
