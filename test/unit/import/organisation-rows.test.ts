@@ -59,3 +59,26 @@ describe('parsing import rows', () => {
     expect(parsed.errors.some((e) => e.column === 'countrie' && /unknown column/.test(e.message))).toBe(true);
   });
 });
+
+describe('hostile spreadsheets', () => {
+  it('never throw: every row is either accepted or reported with its row number', async () => {
+    const fc = (await import('fast-check')).default;
+    const { IMPORT_COLUMNS } = await import('../../../src/domain/import/organisation-rows');
+    const cell = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('PK', 'China', '850760', ';;;', '=cmd|x', '<b>x</b>', "'; drop table organisations; --", 'a@b.example'));
+    const row = fc.dictionary(fc.oneof(fc.constantFrom(...IMPORT_COLUMNS), fc.string({ maxLength: 10 })), cell, { maxKeys: 12 });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 20 }), (rows) => {
+        const parsed = parseOrganisationRows(rows, known);
+        for (const error of parsed.errors) {
+          expect(error.row).toBeGreaterThanOrEqual(1);
+          expect(error.row).toBeLessThanOrEqual(rows.length + 1);
+          expect(error.message.length).toBeGreaterThan(0);
+        }
+        if (parsed.errors.length === 0) {
+          for (const org of parsed.organisations) expect(org.externalId).not.toBe('');
+        }
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+});
