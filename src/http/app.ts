@@ -53,7 +53,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
-  await app.register(rateLimit, { global: false, keyGenerator: (request) => request.ip });
+  // Counted after authentication: a signed-in person has their own allowance (many delegates share
+  // a venue's address); anonymous attempts (sign-in guesses) are counted per address.
+  await app.register(rateLimit, {
+    global: false,
+    hook: 'preHandler',
+    keyGenerator: (request) => (request.actor?.kind === 'user' ? `user:${request.actor.userId}` : `ip:${request.ip}`),
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Corridor API', version: '0.1.0', description: 'B2B matchmaking and meeting scheduling. Authenticate with `Authorization: Bearer <token>` (from sign-in or an API token) or the session cookie plus the `x-csrf-token` header.' },

@@ -129,3 +129,19 @@ describe('API tokens', () => {
     expect((await as(app, delegate.token)({ method: 'POST', url: '/api/tokens', payload: { name: 'x' } })).statusCode).toBe(403);
   });
 });
+
+describe('abuse limits', () => {
+  it('slows down password guessing from one address', async () => {
+    await createUser(handle.db, { email: 'target@test.example', name: 'Target', role: 'delegate', password: 'the real password' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const r = await app.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: '203.0.113.7', payload: { email: 'target@test.example', password: `guess ${i} guess` } });
+      statuses.push(r.statusCode);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+    // Another address is not affected.
+    const other = await app.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: '203.0.113.8', payload: { email: 'target@test.example', password: 'the real password' } });
+    expect(other.statusCode).toBe(200);
+  });
+});
