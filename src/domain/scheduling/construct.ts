@@ -6,7 +6,7 @@ import type { Random } from './random';
 import type { ScheduleState } from './schedule-state';
 
 /** Change in a participant's breaks if slot s became busy. */
-export function breaksIfBusy(state: ScheduleState, p: number, s: number): number {
+function breaksIfBusy(state: ScheduleState, p: number, s: number): number {
   const T = state.T;
   const base = p * T;
   if (state.count[p] === 0) return 0;

@@ -25,8 +25,6 @@ export interface ExactQuery {
 
 export interface ExactModel {
   solver: SatSolver;
-  /** Literals "a break of p ends in slot s", one per slot from the third on. */
-  breakLiterals(p: number): number[];
   /** Slot of each meeting in the solver's model, -1 when not held. */
   decode(): Int32Array;
 }
@@ -86,6 +84,9 @@ export function buildExactModel(
   }
   for (let p = 0; p < P; p++) for (let s = 2; s < T; s++) brk[p * T + s] = solver.newVar();
 
+  let totalWeight = 0;
+  for (let m = 0; m < M; m++) totalWeight += weights[m]!;
+  const allHeld = query.minWeight >= totalWeight;
   // A meeting is held in exactly one allowed slot, or not at all; fixed meetings are held.
   for (let m = 0; m < M; m++) {
     const slots: number[] = [];
@@ -129,6 +130,12 @@ export function buildExactModel(
     if (query.mu > 0) solver.addAtMost(ownBreaks.map((l) => l ^ 1), null, ownBreaks.length - query.mu);
     const limit = problem.maxMeetings[p]!;
     if (limit < own.length) solver.addAtMost(Array.from(own, (m) => pos(held[m]!)), null, limit);
+    if (allHeld && own.length > 0) {
+      // Implied: p is busy in exactly as many slots as p has meetings (counts propagate early).
+      const idle: number[] = [];
+      for (let s = 0; s < T; s++) idle.push(neg(busy[p * T + s]!));
+      solver.addAtMost(idle, null, T - own.length);
+    }
   }
   for (let s = 0; s < T; s++) {
     const here: number[] = [];
@@ -136,8 +143,6 @@ export function buildExactModel(
     if (here.length > problem.tables) solver.addAtMost(here, null, problem.tables);
   }
   addPrecedences(problem, solver, x);
-  let totalWeight = 0;
-  for (let m = 0; m < M; m++) totalWeight += weights[m]!;
   solver.addAtMost(
     Array.from(held, (v) => neg(v)),
     Array.from(weights),
@@ -162,11 +167,6 @@ export function buildExactModel(
   if (options.hint) applyHint(problem, solver, options.hint, x, held, busy, seen);
   return {
     solver,
-    breakLiterals: (p) => {
-      const out: number[] = [];
-      for (let s = 2; s < T; s++) out.push(pos(brk[p * T + s]!));
-      return out;
-    },
     decode: () => {
       const slots = new Int32Array(M).fill(-1);
       for (let m = 0; m < M; m++) {

@@ -213,10 +213,10 @@ export function generateForum(options: ForumOptions): Instance {
 
 /**
  * 20 forum-shaped sizes spanning the published ranges. How full a participant's day is varies
- * from a third to three quarters of the slots, and tables are about 80% used: the fuller the
- * day, the more breaks are unavoidable.
+ * from a third to three quarters of the slots; `tableUse` is the share of all table-slots
+ * taken (0.6 by default; at 0.8 tables become the bottleneck and breaks unavoidable).
  */
-export function forumSizes(): ForumOptions[] {
+export function forumSizes(tableUse = 0.6): ForumOptions[] {
   const sizes: ForumOptions[] = [];
   const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
   for (let i = 0; i < 20; i++) {
@@ -225,7 +225,7 @@ export function forumSizes(): ForumOptions[] {
     const fill = 0.35 + (0.4 * ((i * 3) % 20)) / 19;
     const degree = (2 * meetings) / participants;
     const slots = clamp(Math.max(Math.round(degree / fill), Math.ceil(meetings / (0.8 * 27))), 8, 22);
-    const tables = clamp(Math.ceil(meetings / (0.6 * slots)), 12, 27);
+    const tables = clamp(Math.ceil(meetings / (tableUse * slots)), 12, 27);
     sizes.push({ participants, meetings, slots, tables, seed: 1000 + i });
   }
   return sizes;

@@ -18,6 +18,9 @@ export class KempeMove {
   deltaIdle = 0;
   deltaUnfairness = 0;
   deltaMoved = 0;
+  /** Meetings the move brings into the target slot, minus those it takes out. */
+  balance = 0;
+  blockedByTables = false;
   private readonly stamp: Int32Array;
   private epoch = 0;
   private readonly newBreaks: number[] = [];
@@ -29,9 +32,10 @@ export class KempeMove {
   /**
    * Builds the chain that moves held meeting m to slot t and its effect on the objectives.
    * Returns false when the move is impossible (session, availability, tables, precedence) or
-   * changes nobody's day (a cycle), with `maxLength` bounding the work spent.
+   * changes nobody's day (a cycle). A move that only lacks a free table sets `blockedByTables`;
+   * with `ignoreTables` it is measured anyway, for pairing with a move the other way.
    */
-  evaluate(state: ScheduleState, m: number, t: number, maxLength = 1 << 30): boolean {
+  evaluate(state: ScheduleState, m: number, t: number, ignoreTables = false): boolean {
     const pr = state.problem;
     const T = state.T;
     const s = state.slotOf[m]!;
@@ -51,10 +55,11 @@ export class KempeMove {
     chain.push(m);
     target.push(t);
     this.stamp[m] = epoch;
+    this.blockedByTables = false;
     if (!pr.allowed[m * T + t]) return false;
     let balance = 1; // meetings entering t minus meetings leaving it
-    for (const start of [pr.meetingA[m]!, pr.meetingB[m]!]) {
-      let p = start;
+    for (let side = 0; side < 2; side++) {
+      let p = side === 0 ? pr.meetingA[m]! : pr.meetingB[m]!;
       let need = t; // p must give up its meeting in `need`, if any
       for (;;) {
         const next = state.at[p * T + need]!;
@@ -67,7 +72,6 @@ export class KempeMove {
         if (this.stamp[next] === epoch) return false; // closed cycle: nobody's day changes
         const to = need === t ? s : t;
         if (!pr.allowed[next * T + to]) return false;
-        if (chain.length >= maxLength) return false;
         this.stamp[next] = epoch;
         chain.push(next);
         target.push(to);
@@ -76,8 +80,10 @@ export class KempeMove {
         need = to;
       }
     }
-    if (balance > 0 && state.load[t]! + balance > pr.tables) return false;
-    if (balance < 0 && state.load[s]! - balance > pr.tables) return false;
+    this.balance = balance;
+    this.blockedByTables =
+      (balance > 0 && state.load[t]! + balance > pr.tables) || (balance < 0 && state.load[s]! - balance > pr.tables);
+    if (this.blockedByTables && !ignoreTables) return false;
     if (pr.hasPrecedences && !this.precedenceHolds(state)) return false;
     this.measure(state);
     return true;
@@ -85,24 +91,24 @@ export class KempeMove {
 
   private precedenceHolds(state: ScheduleState): boolean {
     const pr = state.problem;
-    const epoch = this.epoch;
-    const slotAfter = (q: number): number => {
-      if (this.stamp[q] !== epoch) return state.slotOf[q]!;
-      return this.target[this.chain.indexOf(q)]!;
-    };
     for (let i = 0; i < this.chain.length; i++) {
       const x = this.chain[i]!;
       const slot = this.target[i]!;
       for (const q of pr.predecessors[x]!) {
-        const u = slotAfter(q);
+        const u = this.slotAfter(state, q);
         if (u >= 0 && u >= slot) return false;
       }
       for (const q of pr.successors[x]!) {
-        const u = slotAfter(q);
+        const u = this.slotAfter(state, q);
         if (u >= 0 && u <= slot) return false;
       }
     }
     return true;
+  }
+
+  private slotAfter(state: ScheduleState, q: number): number {
+    if (this.stamp[q] !== this.epoch) return state.slotOf[q]!;
+    return this.target[this.chain.indexOf(q)]!;
   }
 
   private measure(state: ScheduleState): void {
@@ -116,21 +122,30 @@ export class KempeMove {
       const from = this.endFrom[i]!;
       const to = this.endTo[i]!;
       const base = p * T;
-      const busy = (x: number): number => (x >= 0 && x < T && x !== from && (x === to || state.at[base + x]! >= 0) ? 1 : 0);
-      // Runs change only around the vacated and the newly busy slot.
-      const leftFrom = from > 0 && from - 1 !== to && state.at[base + from - 1]! >= 0 ? 1 : 0;
-      const rightFrom = from + 1 < T && from + 1 !== to && state.at[base + from + 1]! >= 0 ? 1 : 0;
-      let runs = state.runs[p]! - 1 + leftFrom + rightFrom;
-      runs += 1 - busy(to - 1) - busy(to + 1);
+      const at = state.at;
+      // Runs change only around the vacated slot and the newly busy one (p is free at `to`).
+      const leftFrom = from > 0 && at[base + from - 1]! >= 0 ? 1 : 0;
+      const rightFrom = from + 1 < T && at[base + from + 1]! >= 0 ? 1 : 0;
+      const leftTo = to > 0 && to - 1 !== from && at[base + to - 1]! >= 0 ? 1 : 0;
+      const rightTo = to + 1 < T && to + 1 !== from && at[base + to + 1]! >= 0 ? 1 : 0;
+      const runs = state.runs[p]! + leftFrom + rightFrom - leftTo - rightTo;
       const before = state.breaksOf(p);
       const after = runs > 1 ? runs - 1 : 0;
-      let lo = T;
-      let hi = -1;
-      for (let x = 0; x < T; x++) {
-        if (busy(x)) {
-          if (lo === T) lo = x;
-          hi = x;
+      // First and last busy slot afterwards, for the idle-slot guide.
+      let lo = state.first[p]!;
+      let hi = state.last[p]!;
+      if (state.count[p] === 1) lo = hi = to;
+      else {
+        if (from === lo) {
+          lo = from + 1;
+          while (at[base + lo]! < 0) lo++;
         }
+        if (from === hi) {
+          hi = from - 1;
+          while (at[base + hi]! < 0) hi--;
+        }
+        if (to < lo) lo = to;
+        if (to > hi) hi = to;
       }
       this.deltaIdle += hi - lo + 1 - state.count[p]! - state.idleOf(p);
       this.deltaBreaks += after - before;

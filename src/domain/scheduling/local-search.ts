@@ -19,15 +19,22 @@ export interface CostWeights {
   idle: number;
 }
 
-export let IDLE_WEIGHT = Number(process.env.IDLE_WEIGHT ?? 0.05);
+/** Idle slots inside a participant's day, as a fraction of a break: shrinking gaps is progress. */
+const IDLE_WEIGHT = 0.15;
 
-export function costWeights(priority: Priority): CostWeights {
+const EAGER_COPY_LIMIT = 20_000;
+/** Larger than any slot count the parser accepts. */
+const SLOT_CODE = 1024;
+/** Share of moves aimed at a participant with a break (the rest are random, for diversity). */
+const TARGETED = 0.7;
+
+function costWeights(priority: Priority): CostWeights {
   return priority === 'breaks'
     ? { weight: 1e7, unfairness: 1e4, breaks: 1, moved: 1e-4, idle: IDLE_WEIGHT }
     : { weight: 1e7, unfairness: 1e4, breaks: 1e-4, moved: 1, idle: IDLE_WEIGHT * 1e-4 };
 }
 
-export function scalarCost(costs: Costs, w: CostWeights): number {
+function scalarCost(costs: Costs, w: CostWeights): number {
   return w.weight * costs.unscheduledWeight + w.unfairness * costs.unfairness + w.breaks * costs.breaks + w.moved * costs.moved;
 }
 
@@ -54,14 +61,12 @@ export class LocalSearch {
   private readonly weights: CostWeights;
   readonly priority: Priority;
   private readonly move: KempeMove;
+  private readonly pairedMove: KempeMove;
   temperature = 0.5;
   iterations = 0;
-  /** May meetings be taken out to make room for others of at least equal weight? */
-  allowEjection = true;
   bestSlots: Int32Array;
   bestCosts: Costs;
-  lastImprovement = 0;
-  readonly stats = [0, 0, 0, 0, 0, 0];
+  private pendingBest = false;
 
   constructor(state: ScheduleState, random: Random, priority: Priority) {
     this.state = state;
@@ -69,6 +74,7 @@ export class LocalSearch {
     this.priority = priority;
     this.weights = costWeights(priority);
     this.move = new KempeMove(state.problem.meetingCount);
+    this.pairedMove = new KempeMove(state.problem.meetingCount);
     this.bestSlots = state.snapshot();
     this.bestCosts = state.costs();
   }
@@ -83,28 +89,68 @@ export class LocalSearch {
         continue;
       }
       const pick = this.pickMove();
-      if (pick < 0) { this.stats[0]!++; continue; }
-      const m = pick >> 10;
-      const t = pick & 1023;
-      if (!this.move.evaluate(state, m, t)) { this.stats[1]!++; continue; }
-      this.stats[2]!++;
-      this.stats[5]! += this.move.chain.length;
-      const delta =
-        this.weights.unfairness * this.move.deltaUnfairness +
-        this.weights.breaks * this.move.deltaBreaks +
-        this.weights.idle * this.move.deltaIdle +
-        this.weights.moved * this.move.deltaMoved;
+      if (pick < 0) continue;
+      const m = Math.floor(pick / SLOT_CODE);
+      const t = pick % SLOT_CODE;
+      if (!this.move.evaluate(state, m, t)) {
+        if (this.move.blockedByTables) this.tryPaired(m, t);
+        continue;
+      }
+      const delta = this.delta(this.move);
       if (delta <= 0 || this.random.next() < Math.exp(-delta / this.temperature)) {
         this.move.apply(state);
-        this.stats[3]!++;
-        if (delta > 0) this.stats[4]!++;
         if (delta < 0) this.noteIfBest();
       }
     }
+    if (this.pendingBest) {
+      this.pendingBest = false;
+      this.keepIfBest();
+    }
+  }
+
+  private delta(move: KempeMove): number {
+    const w = this.weights;
+    return w.unfairness * move.deltaUnfairness + w.breaks * move.deltaBreaks + w.idle * move.deltaIdle + w.moved * move.deltaMoved;
   }
 
   /**
-   * Encodes (meeting, target slot) as meeting * 1024 + slot, or -1. Most moves aim at a
+   * A move that needs a table in a full slot, paired with a move of some other meeting out of
+   * that slot into the one just vacated: where tables are the bottleneck most useful moves
+   * need such a partner. The two chains never share a participant (they are different
+   * components of the same two slots), so the second is measured after the first is made.
+   */
+  private tryPaired(m: number, t: number): void {
+    const state = this.state;
+    const pr = state.problem;
+    const T = state.T;
+    const first = this.move;
+    if (!first.evaluate(state, m, t, true)) return;
+    const s = state.slotOf[m]!;
+    const full = first.balance > 0 ? t : s;
+    const other = full === t ? s : t;
+    const firstDelta = this.delta(first);
+    const chain = first.chain.slice();
+    const before = chain.map((q) => state.slotOf[q]!);
+    first.apply(state);
+    for (let k = 0; k < 8; k++) {
+      const m2 = state.at[this.random.below(pr.participantCount) * T + full]!;
+      if (m2 < 0 || !pr.allowed[m2 * T + other]) continue;
+      const second = this.pairedMove;
+      if (!second.evaluate(state, m2, other)) continue;
+      const delta = firstDelta + this.delta(second);
+      if (delta <= 0 || this.random.next() < Math.exp(-delta / this.temperature)) {
+        second.apply(state);
+        if (delta < 0) this.noteIfBest();
+        return;
+      }
+      break;
+    }
+    for (const q of chain) state.remove(q);
+    chain.forEach((q, i) => state.place(q, before[i]!));
+  }
+
+  /**
+   * Encodes (meeting, target slot) as meeting * SLOT_CODE + slot, or -1. Most moves aim at a
    * participant with a break: one of their meetings goes into one of their idle slots between
    * first and last meeting, preferably a meeting at either end of their day.
    */
@@ -113,8 +159,10 @@ export class LocalSearch {
     const pr = state.problem;
     const T = state.T;
     const r = this.random;
-    if (state.withBreaksSize > 0 && r.next() < 0.7) {
-      const p = state.withBreaks[r.below(state.withBreaksSize)]!;
+    const over = state.overLimit;
+    const targets = over.size > 0 && r.next() < 0.5 ? over : state.withBreaks;
+    if (targets.size > 0 && r.next() < TARGETED) {
+      const p = targets.items[r.below(targets.size)]!;
       const base = p * T;
       const first = state.first[p]!;
       const last = state.last[p]!;
@@ -136,21 +184,44 @@ export class LocalSearch {
       const own = pr.meetingsOf[p]!;
       const m = roll < 0.35 ? state.at[base + first]! : roll < 0.7 ? state.at[base + last]! : own[r.below(own.length)]!;
       if (t < 0 || state.slotOf[m]! < 0 || !pr.allowed[m * T + t]) return -1;
-      return m * 1024 + t;
+      return m * SLOT_CODE + t;
     }
     const m = r.below(pr.meetingCount);
     if (state.slotOf[m]! < 0) return -1;
     const t = r.below(T);
     if (t === state.slotOf[m] || !pr.allowed[m * T + t]) return -1;
-    return m * 1024 + t;
+    return m * SLOT_CODE + t;
   }
 
+  /**
+   * Remembers the schedule when it is the best so far. Copying a large schedule on every one
+   * of its many small improvements would cost more than the search, so large ones are copied
+   * at the end of each batch of moves instead.
+   */
   private noteIfBest(): void {
+    if (this.state.problem.meetingCount > EAGER_COPY_LIMIT) {
+      this.pendingBest = true;
+      return;
+    }
+    this.keepIfBest();
+  }
+
+  /** Takes the current schedule as best if it is (after changes made outside the search). */
+  noteCurrent(): void {
+    this.keepIfBest();
+  }
+
+  /** Replaces the best schedule, e.g. with one found by a proof attempt. */
+  adopt(): void {
+    this.bestCosts = this.state.costs();
+    this.bestSlots = this.state.snapshot();
+  }
+
+  private keepIfBest(): void {
     const costs = this.state.costs();
     if (compareCosts(costs, this.bestCosts, this.priority) < 0) {
       this.bestCosts = costs;
       this.bestSlots = this.state.snapshot();
-      this.lastImprovement = this.iterations;
     }
   }
 
@@ -209,7 +280,6 @@ export class LocalSearch {
 
   /** Holds m in s by taking out what blocks it, when that loses no weight. */
   private tryEject(m: number, s: number): void {
-    if (!this.allowEjection) return;
     const state = this.state;
     const pr = state.problem;
     const T = state.T;

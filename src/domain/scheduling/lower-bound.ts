@@ -52,6 +52,8 @@ export function participantBreaksLowerBound(problem: Problem, p: number, workLim
   const k = own.length;
   const T = problem.slots;
   if (k <= 1) return 0;
+  // Each window costs a matching of up to k·T steps; on absurdly long days skip the bound (0 is valid).
+  if ((T - k + 1) * k * T > 50_000_000) return 0;
   const inSet = new Uint8Array(T);
   const matcher = new SlotMatcher(problem, inSet);
   const fits = (): boolean => matcher.size(own) === k;

@@ -57,7 +57,7 @@ const instanceSchema = z.object({
   meetings: z.array(meetingSchema, { error: 'must be a list of meetings' }),
 });
 
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
@@ -185,7 +185,7 @@ export function parseInstanceText(text: string): Instance {
   return parseInstance(data);
 }
 
-export function describeJsonError(text: string, error: unknown): string {
+function describeJsonError(text: string, error: unknown): string {
   const problem = locateJsonError(text);
   if (problem) return `invalid JSON at line ${problem.line}, column ${problem.column}: ${problem.reason}`;
   return `invalid JSON: ${error instanceof Error ? error.message : String(error)}`;

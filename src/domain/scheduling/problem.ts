@@ -129,10 +129,6 @@ function groupByParticipant(
   return lists;
 }
 
-export function otherParticipant(problem: Problem, m: number, p: number): number {
-  return problem.meetingA[m] === p ? problem.meetingB[m]! : problem.meetingA[m]!;
-}
-
 /**
  * Contradictions among the meetings that must be held (the fixed ones). Anything else can be
  * resolved by leaving optional meetings out, so these are the only reasons an instance has no

@@ -17,13 +17,3 @@ export function createRandom(seed: number): Random {
   };
   return { next, below: (n) => Math.floor(next() * n) };
 }
-
-export function shuffle<T>(items: T[], random: Random): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = random.below(i + 1);
-    const tmp = items[i]!;
-    items[i] = items[j]!;
-    items[j] = tmp;
-  }
-  return items;
-}

@@ -2,11 +2,12 @@
  * A mutable slot assignment with its objective values kept up to date in O(1) per change, so the
  * local search can try millions of changes. Tables are assigned afterwards (tables.ts).
  */
+import { IndexedSet } from './indexed-set';
 import type { Problem } from './problem';
 
 export interface Costs {
   unscheduledWeight: number;
-  /** How far the breaks spread exceeds the fairness limit (0 when fair). */
+  /** Breaks above the fairness limit, summed over participants (0 when fair). */
   unfairness: number;
   breaks: number;
   moved: number;
@@ -36,9 +37,9 @@ export class ScheduleState {
   unscheduledCount: number;
   moved = 0;
   /** Participants with at least one break, for targeted moves. */
-  readonly withBreaks: Int32Array;
-  private readonly withBreaksPos: Int32Array;
-  withBreaksSize = 0;
+  readonly withBreaks: IndexedSet;
+  /** Participants with more breaks than the fairness limit allows when someone has none. */
+  readonly overLimit: IndexedSet;
   /** Meetings not held, in no particular order. */
   readonly notHeld: Int32Array;
   private readonly notHeldPos: Int32Array;
@@ -59,8 +60,8 @@ export class ScheduleState {
     this.previous = previous;
     this.unscheduledWeight = problem.totalWeight;
     this.unscheduledCount = M;
-    this.withBreaks = new Int32Array(P);
-    this.withBreaksPos = new Int32Array(P).fill(-1);
+    this.withBreaks = new IndexedSet(P);
+    this.overLimit = new IndexedSet(P);
     if (previous) for (let m = 0; m < M; m++) if (previous[m]! >= 0) this.moved++;
     this.notHeld = Int32Array.from({ length: M }, (_, m) => m);
     this.notHeldPos = Int32Array.from({ length: M }, (_, m) => m);
@@ -75,13 +76,18 @@ export class ScheduleState {
     return this.at[p * this.T + s]! < 0;
   }
 
+  /**
+   * Breaks above the fairness limit, summed over participants: 0 exactly when the schedule is
+   * fair. A sum rather than the spread itself, so that each participant brought back within
+   * the limit counts as progress.
+   */
   unfairness(): number {
     const h = this.breakHistogram;
     let lo = 0;
     while (lo < h.length && h[lo] === 0) lo++;
-    let hi = h.length - 1;
-    while (hi > 0 && h[hi] === 0) hi--;
-    return Math.max(0, hi - lo - this.problem.fairness);
+    let excess = 0;
+    for (let b = lo + this.problem.fairness + 1; b < h.length; b++) excess += (b - lo - this.problem.fairness) * h[b]!;
+    return excess;
   }
 
   spread(): number {
@@ -221,16 +227,10 @@ export class ScheduleState {
     this.totalBreaks += after - before;
     this.breakHistogram[before]!--;
     this.breakHistogram[after]!++;
-    if (before === 0) {
-      this.withBreaksPos[p] = this.withBreaksSize;
-      this.withBreaks[this.withBreaksSize++] = p;
-    } else if (after === 0) {
-      const i = this.withBreaksPos[p]!;
-      const last = this.withBreaks[--this.withBreaksSize]!;
-      this.withBreaks[i] = last;
-      this.withBreaksPos[last] = i;
-      this.withBreaksPos[p] = -1;
-    }
+    if (after > 0) this.withBreaks.add(p);
+    else this.withBreaks.delete(p);
+    if (after > this.problem.fairness) this.overLimit.add(p);
+    else this.overLimit.delete(p);
   }
 
   /** The held slots, for keeping the best schedule seen. */

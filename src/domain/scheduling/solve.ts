@@ -6,13 +6,16 @@
  * Runs in slices and yields to the event loop, so a job runner can report progress and cancel.
  */
 import { constructGreedy, placeFixed, placePrevious } from './construct';
+import { constructBySweep } from './sweep';
+import { Inserter } from './insertion';
 import { exactModelSize, integerWeights } from './exact-model';
 import type { Assignment, Instance, SolveResult, StopReason } from './instance';
-import type { Costs } from './schedule-state';
+import { Annealer } from './annealer';
 import { LocalSearch, compareCosts, type Priority } from './local-search';
+import { ProofLedger } from './proof-ledger';
 import { breaksLowerBound, weightUpperBound } from './lower-bound';
 import { compileProblem, findFixedConflicts, type Problem } from './problem';
-import { Proof, type ProofGoal } from './prove';
+import { Proof } from './prove';
 import { createRandom } from './random';
 import { ScheduleState } from './schedule-state';
 import { assignTables } from './tables';
@@ -36,8 +39,9 @@ export interface SolveOptions {
 }
 
 /** Above this many SAT variables a proof is not attempted: the bounds are reported instead. */
-const PROOF_SIZE_LIMIT = 400_000;
+const PROOF_SIZE_LIMIT = 40_000;
 const SLICE_MS = 25;
+const REPORT_INTERVAL_MS = 250;
 
 const yieldToEventLoop = (): Promise<void> =>
   new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
@@ -49,14 +53,20 @@ export async function solve(instance: Instance, options: SolveOptions = {}): Pro
   const deadline = started + limit;
   const priority = options.priority ?? 'breaks';
   const problem = compileProblem(instance, { fairness: options.fairness });
-  const report = (message: string, fraction?: number): void =>
+  const seconds = (): number => (now() - started) / 1000;
+  let lastReport = Number.NEGATIVE_INFINITY;
+  // At most a few reports a second: a job runner may store each one.
+  const report = (message: string, fraction?: number): void => {
+    if (fraction === undefined && now() - lastReport < REPORT_INTERVAL_MS) return;
+    lastReport = now();
     options.onProgress?.(fraction ?? Math.min(0.99, (now() - started) / limit), message);
+  };
   const stopped = (): boolean => options.signal?.aborted === true;
 
   const conflicts = findFixedConflicts(problem);
   if (conflicts.length > 0) {
     report('infeasible', 1);
-    return infeasibleResult(problem, conflicts, (now() - started) / 1000);
+    return infeasibleResult(problem, conflicts, seconds());
   }
   const previous = options.previous ? previousSlots(problem, options.previous) : undefined;
   const random = createRandom(options.seed ?? 1);
@@ -64,134 +74,88 @@ export async function solve(instance: Instance, options: SolveOptions = {}): Pro
   report('building a first schedule', 0);
   placeFixed(state);
   if (previous) placePrevious(state, previous.slots);
+  else constructBySweep(state, random);
   constructGreedy(state, random);
+  const search = new LocalSearch(state, random, priority);
+  const annealer = new Annealer(search, new Inserter(state), random, now, Math.min(40_000_000, Math.max(5_000, 5000 * problem.meetingCount)));
+  annealer.insertMissing();
 
   const weightBound = weightUpperBound(problem);
-  const perParticipant = breaksLowerBound(problem);
-  const movesBound = previous ? unavoidableMoves(problem, previous.slots) : 0;
-  const search = new LocalSearch(state, random, priority);
-  const eps = 1e-9;
-  const levels: Level[] = priority === 'breaks' ? ['weight', 'breaks', 'moved'] : ['weight', 'moved', 'breaks'];
-  // SAT proofs: at these costs, the level's value cannot be improved without losing a level above.
-  const satProofs: Array<{ level: Level; costs: Costs }> = [];
-  const sameUpTo = (x: Costs, y: Costs, level: Level): boolean => {
-    for (const l of levels) {
-      if (!sameLevel(x, y, l)) return false;
-      if (l === level) return true;
-    }
-    return true;
-  };
-  const boundMet = (level: Level, best: Costs): boolean => {
-    if (level === 'weight') return problem.totalWeight - best.unscheduledWeight >= weightBound - eps;
-    if (level === 'breaks') return best.unscheduledWeight <= eps && best.breaks <= perParticipant.total;
-    return !previous || best.moved <= movesBound;
-  };
-  const isProven = (level: Level): boolean => {
-    const best = search.bestCosts;
-    if (best.unfairness > 0) return false;
-    for (const l of levels) {
-      const done = boundMet(l, best) || satProofs.some((p) => p.level === l && sameUpTo(p.costs, best, l));
-      if (!done) return false;
-      if (l === level) return true;
-    }
-    return true;
-  };
-  const breaksBound = (): number => {
-    const best = search.bestCosts;
-    const proof = satProofs.some((p) => p.level === 'breaks' && p.costs.breaks === best.breaks && sameLevel(p.costs, best, 'weight'));
-    return proof ? best.breaks : best.unscheduledWeight <= eps ? perParticipant.total : 0;
-  };
-  const allProven = (): boolean => isProven(levels[2]!);
-  let stopReason: StopReason = 'time-limit';
+  const ledger = new ProofLedger(priority === 'breaks' ? ['weight', 'breaks', 'moved'] : ['weight', 'moved', 'breaks'], {
+    weight: weightBound,
+    breaksIfAllHeld: breaksLowerBound(problem).total,
+    moved: previous ? unavoidableMoves(problem, previous.slots) : 0,
+    totalWeight: problem.totalWeight,
+    replanning: previous !== undefined,
+  });
+  const allProven = (): boolean => ledger.allProven(search.bestCosts);
   let lastYield = now();
+  /** Yields now and then; true when the search must end. */
   const pause = async (): Promise<boolean> => {
     if (now() - lastYield >= SLICE_MS) {
       await yieldToEventLoop();
       lastYield = now();
     }
-    if (stopped()) stopReason = 'cancelled';
     return stopped() || now() >= deadline;
   };
-
-  // Annealing in cycles: each cycle restarts from the best schedule and cools down again.
-  const cycleLength = Math.min(40_000_000, Math.max(5_000, Number(process.env.SA_CYCLE ?? 300) * problem.meetingCount));
-  const T0 = Number(process.env.SA_T0 ?? 0.6);
-  const T1 = Number(process.env.SA_T1 ?? 0.03);
-  const anneal = async (until: number, patienceCycles: number): Promise<void> => {
-    let quietCycles = 0;
-    while (!allProven()) {
-      const bestBefore = search.bestCosts;
-      const first = search.iterations;
-      while (search.iterations - first < cycleLength) {
-        const progress = (search.iterations - first) / cycleLength;
-        search.temperature = T0 * Math.pow(T1 / T0, progress);
-        search.runFor(2000);
-        if (allProven() || now() >= until || (await pause())) return;
-      }
-      state.restore(search.bestSlots);
-      quietCycles = compareCosts(search.bestCosts, bestBefore, priority) < 0 ? 0 : quietCycles + 1;
-      if (quietCycles >= patienceCycles) return;
-      report(describe(search.bestCosts, breaksBound()));
+  const anneal = async (until: number, patience: number): Promise<void> => {
+    while (!allProven() && annealer.quietCycles < patience && now() < until) {
+      annealer.runBatch(until);
+      report(describe(search.bestCosts, ledger.breaksBound(search.bestCosts)));
+      if (await pause()) return;
     }
   };
 
-  let noFairSchedule = false;
   const weights = integerWeights(problem);
   const canProve = (options.prove ?? true) && weights !== undefined && exactModelSize(problem) <= PROOF_SIZE_LIMIT;
-  await anneal(canProve ? started + limit * 0.35 : deadline, canProve ? 3 : Number.POSITIVE_INFINITY);
-
-  if (canProve && weights) {
-    const scaled = (unscheduled: number): number => Math.round((problem.totalWeight - unscheduled) * weights.scale);
-    proofs: for (const level of levels) {
-      while (!isProven(level)) {
-        const best = search.bestCosts;
-        const fair = best.unfairness === 0;
-        const goal: ProofGoal = { minWeight: fair ? scaled(best.unscheduledWeight) : 0 };
-        if (level === 'weight') goal.minWeight += fair ? 1 : 0;
-        else {
-          const order = levels.slice(1, levels.indexOf(level) + 1);
-          for (const done of order) {
-            const value = done === 'breaks' ? best.breaks : best.moved;
-            if (done === 'breaks') goal.maxBreaks = done === level ? value - 1 : value;
-            else goal.maxMoved = done === level ? value - 1 : value;
-          }
+  let noFairSchedule = false;
+  if (!canProve) await anneal(deadline, Number.POSITIVE_INFINITY);
+  else {
+    // Anneal until the search settles, then alternate proof attempts with more annealing:
+    // a proof either closes a level or hands back a better schedule.
+    await anneal(started + limit * 0.35, 3);
+    let budget = 300;
+    proofs: while (!allProven() && !stopped() && now() < deadline) {
+      const best = search.bestCosts;
+      const level = ledger.levels.find((l) => !ledger.isProven(l, best))!;
+      report(`proving ${level === 'moved' ? 'moves' : level}`);
+      const proof = new Proof(problem, ledger.goalFor(level, best, weights.scale), weights.weights, {
+        previous: previous?.slots,
+        hint: search.bestSlots,
+      });
+      for (;;) {
+        const stepStart = now();
+        const answer = proof.step(budget);
+        const took = now() - stepStart;
+        budget = took < 20 ? Math.min(50_000, budget * 2) : took > 80 ? Math.max(100, budget >> 1) : budget;
+        if (answer.outcome === 'unsat') {
+          if (best.unfairness > 0) noFairSchedule = true;
+          else ledger.record(level, best);
+          break;
         }
-        report(`proving ${level}`);
-        const proof = new Proof(problem, goal, weights.weights, { previous: previous?.slots, hint: search.bestSlots });
-        for (;;) {
-          const answer = proof.step(3000);
-          if (answer.outcome === 'unsat') {
-            if (fair || level !== 'weight') satProofs.push({ level, costs: best });
-            else noFairSchedule = true;
-            break;
-          }
-          if (answer.outcome === 'sat') {
-            state.restore(answer.slots);
-            search.bestSlots = state.snapshot();
-            search.bestCosts = state.costs();
-            await anneal(Math.min(deadline, now() + limit * 0.05), 1);
-            break;
-          }
-          if (await pause()) break proofs;
+        if (answer.outcome === 'sat') {
+          state.restore(answer.slots);
+          search.adopt();
+          break;
         }
-        if (stopped() || now() >= deadline) break proofs;
-        if (noFairSchedule) break proofs;
+        if (await pause()) break proofs;
+        // Keep annealing alongside (half of the time); a better schedule restarts the proof.
+        await anneal(Math.min(deadline, now() + took), Number.POSITIVE_INFINITY);
+        if (compareCosts(search.bestCosts, best, priority) < 0) break;
       }
+      if (noFairSchedule) break;
     }
-  } else if (!allProven()) {
-    await anneal(deadline, Number.POSITIVE_INFINITY);
   }
-  if (allProven() && search.bestCosts.unfairness === 0) stopReason = 'proven';
-  else if (stopped()) stopReason = 'cancelled';
 
   if (noFairSchedule) {
     report('infeasible', 1);
-    const reasons = [`no schedule keeps every participant's breaks within ${problem.fairness} of the fewest anyone has`];
-    return infeasibleResult(problem, reasons, (now() - started) / 1000);
+    const reasons = [`no schedule meets the fairness limit: every participant's breaks within ${problem.fairness} of the fewest anyone has`];
+    return infeasibleResult(problem, reasons, seconds());
   }
+  const stopReason: StopReason = allProven() ? 'proven' : stopped() ? 'cancelled' : 'time-limit';
   const best = search.bestSlots;
-  const tables = assignTables(problem, best, previous);
   state.restore(best);
+  const tables = assignTables(problem, best, previous);
   const costs = state.costs();
   const assignments: Assignment[] = [];
   for (let m = 0; m < problem.meetingCount; m++) {
@@ -204,9 +168,9 @@ export async function solve(instance: Instance, options: SolveOptions = {}): Pro
     total: problem.meetingCount,
     weightScheduled: problem.totalWeight - costs.unscheduledWeight,
     breaks: costs.breaks,
-    breaksLowerBound: fair ? Math.min(costs.breaks, breaksBound()) : 0,
+    breaksLowerBound: fair ? Math.min(costs.breaks, ledger.breaksBound(costs)) : 0,
     breaksSpread: state.spread(),
-    seconds: (now() - started) / 1000,
+    seconds: seconds(),
     assignments,
     weightUpperBound: weightBound,
     stopReason,
@@ -214,13 +178,6 @@ export async function solve(instance: Instance, options: SolveOptions = {}): Pro
   if (previous) result.moved = costs.moved;
   report(describe(costs, result.breaksLowerBound), 1);
   return result;
-}
-
-type Level = 'weight' | 'breaks' | 'moved';
-
-function sameLevel(x: Costs, y: Costs, level: Level): boolean {
-  if (level === 'weight') return Math.abs(x.unscheduledWeight - y.unscheduledWeight) <= 1e-9;
-  return level === 'breaks' ? x.breaks === y.breaks : x.moved === y.moved;
 }
 
 function describe(costs: { unscheduledWeight: number; breaks: number }, bound: number): string {

@@ -5,221 +5,28 @@
  * Used to prove that no schedule beats the one found (see exact-model.ts). Literals are
  * 2·var for the positive and 2·var+1 for the negative literal.
  */
-import { VarHeap } from './var-heap';
+import { ConstraintStore, REASON_BINARY, REASON_CLAUSE, REASON_LINEAR, REASON_NONE } from './constraint-store';
 
 export type SatOutcome = 'sat' | 'unsat' | 'unknown';
 
-const REASON_NONE = 0;
-const REASON_CLAUSE = 1;
-const REASON_BINARY = 2;
-const REASON_LINEAR = 3;
-
-export class SatSolver {
-  private n = 0;
-  private cap = 0;
-  private litVal = new Int8Array(0);
-  private level = new Int32Array(0);
-  private reasonKind = new Uint8Array(0);
-  private reasonRef = new Int32Array(0);
-  private trailPos = new Int32Array(0);
-  private activity = new Float64Array(0);
-  private phase = new Uint8Array(0);
-  private seen = new Uint8Array(0);
-  private trail = new Int32Array(0);
-  private trailSize = 0;
-  private readonly trailLim: number[] = [];
-  private qhead = 0;
-  private readonly watches: number[][] = [];
-  private readonly binaries: number[][] = [];
-  /** Per literal, flattened [constraint, weight] pairs, visited when the literal becomes true. */
-  private readonly linearOcc: number[][] = [];
-  private readonly clauses: (Int32Array | null)[] = [];
-  private readonly clauseLbd: number[] = [];
-  private readonly learnts: number[] = [];
-  private readonly linLits: Int32Array[] = [];
-  private readonly linWeights: Int32Array[] = [];
-  private readonly linBound: number[] = [];
-  private readonly linSum: number[] = [];
-  private readonly linMaxWeight: number[] = [];
-  private readonly heap = new VarHeap(16, () => this.activity);
-  private varInc = 1;
-  private conflictLits: number[] = [];
-  private levelStamp = new Int32Array(16);
-  private stampEpoch = 0;
-  private ok = true;
-  conflicts = 0;
-  propagations = 0;
-  private restartCount = 0;
-  private conflictsUntilRestart = 0;
-  private nextReduce = 4000;
+export class SatSolver extends ConstraintStore {
   /** Values of the variables in the last model found (1 true, 0 false). */
   model = new Uint8Array(0);
   /** Assumptions responsible for the last "unsat" answer under assumptions. */
   core: number[] = [];
-
-  get variableCount(): number {
-    return this.n;
-  }
-
-  newVar(): number {
-    const v = this.n++;
-    if (this.n > this.cap) this.grow(Math.max(64, this.cap * 2));
-    this.watches.push([], []);
-    this.binaries.push([], []);
-    this.linearOcc.push([], []);
-    this.heap.insert(v);
-    return v;
-  }
-
-  private grow(cap: number): void {
-    const copy = <T extends Int8Array | Int32Array | Uint8Array | Float64Array>(a: T, size: number, make: (n: number) => T): T => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    this.litVal = copy(this.litVal, 2 * cap, (k) => new Int8Array(k));
-    this.level = copy(this.level, cap, (k) => new Int32Array(k));
-    this.reasonKind = copy(this.reasonKind, cap, (k) => new Uint8Array(k));
-    this.reasonRef = copy(this.reasonRef, cap, (k) => new Int32Array(k));
-    this.trailPos = copy(this.trailPos, cap, (k) => new Int32Array(k));
-    this.activity = copy(this.activity, cap, (k) => new Float64Array(k));
-    this.phase = copy(this.phase, cap, (k) => new Uint8Array(k));
-    this.seen = copy(this.seen, cap, (k) => new Uint8Array(k));
-    this.trail = copy(this.trail, cap, (k) => new Int32Array(k));
-    this.heap.grow(cap);
-    this.cap = cap;
-  }
-
-  /** Preferred first value of a variable (e.g. from a known good schedule). */
-  setPhase(v: number, value: boolean): void {
-    this.phase[v] = value ? 1 : 0;
-  }
-
-  value(lit: number): number {
-    return this.litVal[lit]!;
-  }
-
-  private get decisionLevel(): number {
-    return this.trailLim.length;
-  }
-
-  /** Adds a clause at the root; returns false when the problem became unsatisfiable. */
-  addClause(input: readonly number[]): boolean {
-    if (!this.ok) return false;
-    this.cancelUntil(0);
-    const lits: number[] = [];
-    for (const l of [...new Set(input)].sort((x, y) => x - y)) {
-      const v = this.litVal[l]!;
-      if (v === 1 || lits.includes(l ^ 1)) return true;
-      if (v === 0) lits.push(l);
-    }
-    if (lits.length === 0) return (this.ok = false);
-    if (lits.length === 1) {
-      this.enqueue(lits[0]!, REASON_NONE, 0);
-      if (this.propagate()) this.ok = false;
-      return this.ok;
-    }
-    this.attach(lits, false, 0);
-    return true;
-  }
-
-  /** Σ weights[i]·lits[i] ≤ bound with positive integer weights. */
-  addAtMost(lits: readonly number[], weights: readonly number[] | null, bound: number): boolean {
-    if (!this.ok) return false;
-    this.cancelUntil(0);
-    const merged = new Map<number, number>();
-    lits.forEach((l, i) => merged.set(l, (merged.get(l) ?? 0) + (weights ? weights[i]! : 1)));
-    const keptLits: number[] = [];
-    const keptWeights: number[] = [];
-    let fixed = 0;
-    for (const [l, w] of merged) {
-      const v = this.litVal[l]!;
-      if (v === 1) fixed += w;
-      else if (v === 0 && w > 0) {
-        keptLits.push(l);
-        keptWeights.push(w);
-      }
-    }
-    bound -= fixed;
-    if (bound < 0) return (this.ok = false);
-    const tooHeavy = keptLits.filter((_, i) => keptWeights[i]! > bound);
-    if (tooHeavy.length > 0) {
-      // Units may propagate to other literals of the constraint: start again from the new root.
-      for (const l of tooHeavy) if (!this.addClause([l ^ 1])) return false;
-      return this.addAtMost(lits, weights, bound + fixed);
-    }
-    const total = keptWeights.reduce((x, y) => x + y, 0);
-    if (total <= bound) return true;
-    if (bound === 1 && keptLits.length <= 6 && keptWeights.every((w) => w === 1)) {
-      for (let i = 0; i < keptLits.length; i++) {
-        for (let j = i + 1; j < keptLits.length; j++) this.addClause([keptLits[i]! ^ 1, keptLits[j]! ^ 1]);
-      }
-      return this.ok;
-    }
-    const c = this.linLits.length;
-    this.linLits.push(Int32Array.from(keptLits));
-    this.linWeights.push(Int32Array.from(keptWeights));
-    this.linBound.push(bound);
-    this.linSum.push(0);
-    this.linMaxWeight.push(Math.max(...keptWeights));
-    keptLits.forEach((l, i) => this.linearOcc[l]!.push(c, keptWeights[i]!));
-    return true;
-  }
-
-  private attach(lits: readonly number[], learnt: boolean, lbd: number): number {
-    if (lits.length === 2) {
-      this.binaries[lits[0]!]!.push(lits[1]!);
-      this.binaries[lits[1]!]!.push(lits[0]!);
-      return -1;
-    }
-    const c = this.clauses.length;
-    this.clauses.push(Int32Array.from(lits));
-    this.clauseLbd.push(lbd);
-    this.watches[lits[0]!]!.push(c);
-    this.watches[lits[1]!]!.push(c);
-    if (learnt) this.learnts.push(c);
-    return c;
-  }
-
-  private enqueue(lit: number, kind: number, ref: number): void {
-    const v = lit >> 1;
-    this.litVal[lit] = 1;
-    this.litVal[lit ^ 1] = -1;
-    this.level[v] = this.decisionLevel;
-    this.reasonKind[v] = kind;
-    this.reasonRef[v] = ref;
-    this.trailPos[v] = this.trailSize;
-    this.trail[this.trailSize++] = lit;
-    const occ = this.linearOcc[lit]!;
-    for (let i = 0; i < occ.length; i += 2) {
-      const c = occ[i]!;
-      this.linSum[c] = this.linSum[c]! + occ[i + 1]!;
-    }
-  }
-
-  private cancelUntil(target: number): void {
-    if (this.decisionLevel <= target) return;
-    const stop = this.trailLim[target]!;
-    for (let i = this.trailSize - 1; i >= stop; i--) {
-      const lit = this.trail[i]!;
-      const v = lit >> 1;
-      this.litVal[lit] = 0;
-      this.litVal[lit ^ 1] = 0;
-      this.phase[v] = (lit & 1) === 0 ? 1 : 0;
-      const occ = this.linearOcc[lit]!;
-      for (let k = 0; k < occ.length; k += 2) {
-        const c = occ[k]!;
-        this.linSum[c] = this.linSum[c]! - occ[k + 1]!;
-      }
-      this.heap.insert(v);
-    }
-    this.trailSize = stop;
-    this.qhead = Math.min(this.qhead, stop);
-    this.trailLim.length = target;
-  }
+  conflicts = 0;
+  propagations = 0;
+  private varInc = 1;
+  private conflictLits: number[] = [];
+  private levelStamp = new Int32Array(16);
+  private stampEpoch = 0;
+  private restartCount = 0;
+  private conflictsUntilRestart = 0;
+  private nextReduce = 2000;
+  private reductions = 0;
 
   /** Returns true on conflict (literals in conflictLits, all false). */
-  private propagate(): boolean {
+  protected propagate(): boolean {
     const litVal = this.litVal;
     while (this.qhead < this.trailSize) {
       const p = this.trail[this.qhead++]!;
@@ -236,11 +43,18 @@ export class SatSolver {
         }
         this.enqueue(q, REASON_BINARY, falseLit);
       }
+      // Watch lists hold (clause, blocker) pairs: a true blocker means the clause is satisfied.
       const ws = this.watches[falseLit]!;
       let j = 0;
       let i = 0;
-      for (; i < ws.length; i++) {
+      for (; i < ws.length; i += 2) {
         const c = ws[i]!;
+        const blocker = ws[i + 1]!;
+        if (litVal[blocker] === 1) {
+          ws[j++] = c;
+          ws[j++] = blocker;
+          continue;
+        }
         const lits = this.clauses[c];
         if (!lits) continue;
         if (lits[0] === falseLit) {
@@ -248,8 +62,9 @@ export class SatSolver {
           lits[1] = falseLit;
         }
         const first = lits[0]!;
-        if (litVal[first] === 1) {
+        if (first !== blocker && litVal[first] === 1) {
           ws[j++] = c;
+          ws[j++] = first;
           continue;
         }
         let moved = false;
@@ -258,15 +73,16 @@ export class SatSolver {
           if (litVal[l] !== -1) {
             lits[1] = l;
             lits[k] = falseLit;
-            this.watches[l]!.push(c);
+            this.watches[l]!.push(c, first);
             moved = true;
             break;
           }
         }
         if (moved) continue;
         ws[j++] = c;
+        ws[j++] = first;
         if (litVal[first] === -1) {
-          for (i++; i < ws.length; i++) ws[j++] = ws[i]!;
+          for (i += 2; i < ws.length; i++) ws[j++] = ws[i]!;
           ws.length = j;
           this.conflictLits = Array.from(lits);
           return true;
@@ -279,7 +95,7 @@ export class SatSolver {
         const c = occ[k]!;
         const slack = this.linBound[c]! - this.linSum[c]!;
         if (slack < 0) {
-          this.conflictLits = this.explainLinear(c, this.trailSize, -1);
+          this.conflictLits = this.explainLinear(c, this.trailSize);
           return true;
         }
         if (slack >= this.linMaxWeight[c]!) continue;
@@ -297,28 +113,31 @@ export class SatSolver {
    * False literals of the clause that explains constraint c: its true literals assigned
    * before trail position `before`, as negations. `skip` is a literal to leave out.
    */
-  private explainLinear(c: number, before: number, skip: number): number[] {
-    const out: number[] = [];
+  private explainLinear(c: number, before: number, out: number[] = []): number[] {
+    out.length = 0;
     const lits = this.linLits[c]!;
     for (let t = 0; t < lits.length; t++) {
       const l = lits[t]!;
-      if (l !== skip && this.litVal[l] === 1 && this.trailPos[l >> 1]! < before) out.push(l ^ 1);
+      if (this.litVal[l] === 1 && this.trailPos[l >> 1]! < before) out.push(l ^ 1);
     }
     return out;
   }
 
-  /** The false literals that forced variable v. */
-  private reasonOf(v: number): number[] {
+  /** Reusable buffers for reasons, one per recursion depth of clause minimisation. */
+  private readonly reasonBuffers: number[][] = Array.from({ length: 40 }, () => []);
+
+  /** The false literals that forced variable v, written into buffer `slot`. */
+  private reasonOf(v: number, slot: number): number[] {
+    const out = this.reasonBuffers[slot]!;
+    out.length = 0;
     const kind = this.reasonKind[v]!;
-    if (kind === REASON_BINARY) return [this.reasonRef[v]!];
-    if (kind === REASON_LINEAR) return this.explainLinear(this.reasonRef[v]!, this.trailPos[v]!, -1);
-    if (kind === REASON_CLAUSE) {
+    if (kind === REASON_BINARY) out.push(this.reasonRef[v]!);
+    else if (kind === REASON_LINEAR) this.explainLinear(this.reasonRef[v]!, this.trailPos[v]!, out);
+    else if (kind === REASON_CLAUSE) {
       const lits = this.clauses[this.reasonRef[v]!]!;
-      const out: number[] = [];
       for (let k = 0; k < lits.length; k++) if (lits[k]! >> 1 !== v) out.push(lits[k]!);
-      return out;
     }
-    return [];
+    return out;
   }
 
   private bump(v: number): void {
@@ -354,7 +173,7 @@ export class SatSolver {
       seen[p >> 1] = 0;
       pathCount--;
       if (pathCount <= 0) break;
-      reason = this.reasonOf(p >> 1);
+      reason = this.reasonOf(p >> 1, 0);
     }
     learnt[0] = p ^ 1;
     // Drop literals implied by the others (recursive minimisation, bounded depth).
@@ -390,8 +209,10 @@ export class SatSolver {
   /** seen: 1 = in the clause or implied by it, 2 = known not implied. */
   private redundant(v: number, marked: number[], depth: number): boolean {
     const kind = this.reasonKind[v]!;
-    if (kind === REASON_NONE || depth > 30) return false;
-    for (const q of this.reasonOf(v)) {
+    if (kind === REASON_NONE || depth > 36) return false;
+    const reason = this.reasonOf(v, depth + 1);
+    for (let k = 0; k < reason.length; k++) {
+      const q = reason[k]!;
       const u = q >> 1;
       const mark = this.seen[u]!;
       if (mark === 1 || this.level[u] === 0) continue;
@@ -417,7 +238,7 @@ export class SatSolver {
       const v = this.trail[i]! >> 1;
       if (!mark[v]) continue;
       if (this.reasonKind[v] === REASON_NONE) core.add(this.trail[i]!);
-      else for (const q of this.reasonOf(v)) if (this.level[q >> 1]! > 0) mark[q >> 1] = 1;
+      else for (const q of this.reasonOf(v, 0)) if (this.level[q >> 1]! > 0) mark[q >> 1] = 1;
     }
     return assumptions.filter((a) => core.has(a) || core.has(a ^ 1));
   }
@@ -440,7 +261,11 @@ export class SatSolver {
     this.learnts.push(...keep);
     for (const ws of this.watches) {
       let j = 0;
-      for (let i = 0; i < ws.length; i++) if (this.clauses[ws[i]!]) ws[j++] = ws[i]!;
+      for (let i = 0; i < ws.length; i += 2) {
+        if (!this.clauses[ws[i]!]) continue;
+        ws[j++] = ws[i]!;
+        ws[j++] = ws[i + 1]!;
+      }
       ws.length = j;
     }
   }
@@ -482,7 +307,9 @@ export class SatSolver {
         this.cancelUntil(0);
       }
       if (this.conflicts >= this.nextReduce) {
-        this.nextReduce = this.conflicts + 4000 + 300 * Math.sqrt(this.conflicts);
+        // Glucose's schedule: the interval grows linearly with the number of reductions.
+        this.reductions++;
+        this.nextReduce = this.conflicts + 2000 + 300 * this.reductions;
         this.reduceLearnts();
       }
       let next = -1;

@@ -1,0 +1,124 @@
+/**
+ * Scheduler benchmark: our solver against first-come-first-served booking (what commercial
+ * platforms do) on generated instances, from forum-sized events shaped like the real instances
+ * of Bofill et al. (JAIR 74, 2022) up to 10,000 participants and 100,000 meetings.
+ *
+ *   npm run bench:schedule                 # everything (about 8 minutes)
+ *   npm run bench:schedule -- --quick      # a sample, shorter limits (about 1 minute)
+ *   npm run bench:schedule -- --only forum # one family: forum, forum-tight, brokerage
+ *
+ * Every schedule is checked by the independent validator; "ok" means it satisfies every
+ * constraint. Gap = breaks above the lower bound, in % of the bound.
+ */
+import os from 'node:os';
+import {
+  forumSizes,
+  generateBrokerage,
+  generateForum,
+  scheduleFirstComeFirstServed,
+  solve,
+  validateSchedule,
+  type Instance,
+} from '../src/domain/scheduling/index';
+
+interface Case {
+  family: string;
+  instance: Instance;
+  timeLimitMs: number;
+}
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+
+function cases(): Case[] {
+  const list: Case[] = [];
+  const forumLimit = quick ? 3000 : 5000;
+  const pick = (sizes: ReturnType<typeof forumSizes>) => (quick ? sizes.filter((_, i) => i % 5 === 0) : sizes);
+  for (const size of pick(forumSizes(0.6))) list.push({ family: 'forum', instance: generateForum(size), timeLimitMs: forumLimit });
+  for (const size of pick(forumSizes(0.8))) list.push({ family: 'forum-tight', instance: generateForum(size), timeLimitMs: forumLimit });
+  const brokerage: Array<[number, number, number, number, number]> = [
+    // buyers, sellers, meetings, slots, seconds
+    [60, 40, 300, 12, 5],
+    [450, 450, 3_000, 16, 5], // the demo event's size
+    [1_500, 1_500, 30_000, 32, quick ? 15 : 30],
+    [5_000, 5_000, 100_000, 40, quick ? 30 : 60],
+  ];
+  for (const [buyers, sellers, meetings, slots, seconds] of quick ? brokerage.slice(0, 3) : brokerage) {
+    list.push({
+      family: 'brokerage',
+      instance: generateBrokerage({ buyers, sellers, meetings, slots, seed: 1 }),
+      timeLimitMs: seconds * 1000,
+    });
+  }
+  return list.filter((c) => !only || c.family === only);
+}
+
+const columns = [
+  'family',
+  'people',
+  'meetings',
+  'slots',
+  'tables',
+  'status',
+  'held',
+  'breaks',
+  'bound',
+  'gap',
+  'spread',
+  'seconds',
+  'ok',
+  'fcfs held',
+  'fcfs breaks',
+  'fcfs spread',
+  'fcfs s',
+];
+
+function row(values: Array<string | number>): string {
+  return values.map((v, i) => String(v).padStart(i === 0 ? 11 : Math.max(6, columns[i]!.length))).join(' ');
+}
+
+async function main(): Promise<void> {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const load = (): string => os.loadavg().map((x) => x.toFixed(1)).join(' ');
+  console.log(`Scheduler benchmark — ${cpu}, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+  console.log(`load average at start: ${load()} (other work on the machine slows the time-limited rows)`);
+  console.log('solver: one thread, time limit per instance as listed below; stops early when proven optimal');
+  console.log(row(columns));
+  let limits = '';
+  for (const c of cases()) {
+    const { instance } = c;
+    const startedBaseline = performance.now();
+    const baseline = scheduleFirstComeFirstServed(instance);
+    const baselineSeconds = (performance.now() - startedBaseline) / 1000;
+    const baselineReport = validateSchedule(instance, baseline, { fairness: Number.POSITIVE_INFINITY });
+    const result = await solve(instance, { timeLimitMs: c.timeLimitMs, seed: 1 });
+    const report = validateSchedule(instance, result.assignments);
+    const gap = result.breaksLowerBound > 0 ? `${(((result.breaks - result.breaksLowerBound) / result.breaksLowerBound) * 100).toFixed(1)}%` : result.breaks === 0 ? '0%' : '-';
+    console.log(
+      row([
+        c.family,
+        instance.participants.length,
+        instance.meetings.length,
+        instance.slots,
+        instance.tables,
+        result.status,
+        `${result.scheduled}/${result.total}`,
+        result.breaks,
+        result.breaksLowerBound,
+        gap,
+        result.breaksSpread,
+        result.seconds.toFixed(2),
+        report.valid && report.breaks === result.breaks ? 'ok' : 'FAIL',
+        `${baselineReport.scheduled}/${baselineReport.total}`,
+        baselineReport.breaks,
+        baselineReport.breaksSpread,
+        baselineSeconds.toFixed(2),
+      ]),
+    );
+    limits += `${c.family}:${c.timeLimitMs / 1000}s `;
+  }
+  console.log(`time limits: ${[...new Set(limits.trim().split(' '))].join(', ')}; load average at end: ${load()}`);
+}
+
+await main();

@@ -1,0 +1,87 @@
+/**
+ * The cooling schedule around the local search. Each cycle cools from HOT to COLD over
+ * `cycleMoves` moves — or over the time left, when that is shorter, as on large events — then
+ * restarts from the best schedule and retries the meetings still not held. Runs in batches so
+ * the caller can yield, report progress and stop between them.
+ */
+import type { Inserter } from './insertion';
+import { compareCosts, type LocalSearch } from './local-search';
+import type { Random } from './random';
+import type { Costs } from './schedule-state';
+
+/** Temperatures in breaks: a move adding one break is accepted 14% of the time when hot, 0.03% when cold. */
+const HOT = 0.5;
+const COLD = 0.12;
+const BATCH = 2000;
+/** Meetings not held are retried thoroughly at most this often during a cycle. */
+const INSERTION_INTERVAL_MS = 1000;
+
+export class Annealer {
+  /** Completed cycles in a row that found nothing better. */
+  quietCycles = 0;
+  private cycleFirst: number;
+  private cycleStart: number;
+  private cycleLength: number;
+  private bestAtCycleStart: Costs;
+  private lastInsertion: number;
+  private started = false;
+
+  constructor(
+    private readonly search: LocalSearch,
+    private readonly inserter: Inserter,
+    private readonly random: Random,
+    private readonly now: () => number,
+    private readonly cycleMoves: number,
+  ) {
+    this.cycleFirst = search.iterations;
+    this.cycleStart = now();
+    this.cycleLength = cycleMoves;
+    this.bestAtCycleStart = search.bestCosts;
+    this.lastInsertion = now();
+  }
+
+  /** One batch of moves; `until` is when the current run of the annealing must end. */
+  runBatch(until: number): void {
+    const search = this.search;
+    const state = search.state;
+    if (!this.started) {
+      // The clock of the first cycle starts with its first move, not when the annealer was made.
+      this.started = true;
+      this.cycleStart = this.now();
+      this.cycleFirst = search.iterations;
+    }
+    const done = search.iterations - this.cycleFirst;
+    search.temperature = HOT * Math.pow(COLD / HOT, Math.min(1, done / this.cycleLength));
+    search.runFor(BATCH);
+    const elapsed = this.now() - this.cycleStart;
+    const moved = search.iterations - this.cycleFirst;
+    if (elapsed > 0) {
+      const perMs = moved / elapsed;
+      this.cycleLength = Math.min(this.cycleMoves, Math.max(moved + 1, perMs * (until - this.cycleStart)));
+    }
+    if (state.unscheduledCount > 0 && this.now() - this.lastInsertion > INSERTION_INTERVAL_MS) {
+      this.insertMissing();
+      this.lastInsertion = this.now();
+    }
+    if (moved >= this.cycleLength) this.endCycle();
+  }
+
+  insertMissing(): void {
+    const state = this.search.state;
+    const missing = Array.from(state.notHeld.subarray(0, Math.min(state.unscheduledCount, 2000)));
+    for (const m of missing) this.inserter.insert(m, this.random);
+    this.search.noteCurrent();
+  }
+
+  private endCycle(): void {
+    const search = this.search;
+    search.state.restore(search.bestSlots);
+    if (search.state.unscheduledCount > 0) this.insertMissing();
+    const improved = compareCosts(search.bestCosts, this.bestAtCycleStart, search.priority) < 0;
+    this.quietCycles = improved ? 0 : this.quietCycles + 1;
+    this.cycleFirst = search.iterations;
+    this.cycleStart = this.now();
+    this.cycleLength = this.cycleMoves;
+    this.bestAtCycleStart = search.bestCosts;
+  }
+}

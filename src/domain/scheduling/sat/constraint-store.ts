@@ -1,0 +1,199 @@
+/**
+ * Variables, the assignment trail and the constraint database of the SAT solver (solver.ts
+ * holds the search). Clauses of two literals live in implication lists, longer ones are
+ * watched by two literals; "at most" linear constraints keep a running sum of their true
+ * literals' weights.
+ */
+import { VarHeap } from './var-heap';
+
+export const REASON_NONE = 0;
+export const REASON_CLAUSE = 1;
+export const REASON_BINARY = 2;
+export const REASON_LINEAR = 3;
+
+export abstract class ConstraintStore {
+  protected n = 0;
+  protected cap = 0;
+  protected litVal = new Int8Array(0);
+  protected level = new Int32Array(0);
+  protected reasonKind = new Uint8Array(0);
+  protected reasonRef = new Int32Array(0);
+  protected trailPos = new Int32Array(0);
+  protected activity = new Float64Array(0);
+  protected phase = new Uint8Array(0);
+  protected seen = new Uint8Array(0);
+  protected trail = new Int32Array(0);
+  protected trailSize = 0;
+  protected readonly trailLim: number[] = [];
+  protected qhead = 0;
+  protected readonly watches: number[][] = [];
+  protected readonly binaries: number[][] = [];
+  /** Per literal, flattened [constraint, weight] pairs, visited when the literal becomes true. */
+  protected readonly linearOcc: number[][] = [];
+  protected readonly clauses: (Int32Array | null)[] = [];
+  protected readonly clauseLbd: number[] = [];
+  protected readonly learnts: number[] = [];
+  protected readonly linLits: Int32Array[] = [];
+  protected readonly linWeights: Int32Array[] = [];
+  protected readonly linBound: number[] = [];
+  protected readonly linSum: number[] = [];
+  protected readonly linMaxWeight: number[] = [];
+  protected readonly heap = new VarHeap(16, () => this.activity);
+  /** False once the constraints are known to be unsatisfiable. */
+  protected ok = true;
+
+  get variableCount(): number {
+    return this.n;
+  }
+
+  newVar(): number {
+    const v = this.n++;
+    if (this.n > this.cap) this.grow(Math.max(64, this.cap * 2));
+    this.watches.push([], []);
+    this.binaries.push([], []);
+    this.linearOcc.push([], []);
+    this.heap.insert(v);
+    return v;
+  }
+  private grow(cap: number): void {
+    const copy = <T extends Int8Array | Int32Array | Uint8Array | Float64Array>(a: T, size: number, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.litVal = copy(this.litVal, 2 * cap, (k) => new Int8Array(k));
+    this.level = copy(this.level, cap, (k) => new Int32Array(k));
+    this.reasonKind = copy(this.reasonKind, cap, (k) => new Uint8Array(k));
+    this.reasonRef = copy(this.reasonRef, cap, (k) => new Int32Array(k));
+    this.trailPos = copy(this.trailPos, cap, (k) => new Int32Array(k));
+    this.activity = copy(this.activity, cap, (k) => new Float64Array(k));
+    this.phase = copy(this.phase, cap, (k) => new Uint8Array(k));
+    this.seen = copy(this.seen, cap, (k) => new Uint8Array(k));
+    this.trail = copy(this.trail, cap, (k) => new Int32Array(k));
+    this.heap.grow(cap);
+    this.cap = cap;
+  }
+  /** Preferred first value of a variable (e.g. from a known good schedule). */
+  setPhase(v: number, value: boolean): void {
+    this.phase[v] = value ? 1 : 0;
+  }
+  value(lit: number): number {
+    return this.litVal[lit]!;
+  }
+  /** Unit propagation; true on conflict. */
+  protected abstract propagate(): boolean;
+
+  protected get decisionLevel(): number {
+    return this.trailLim.length;
+  }
+  /** Adds a clause at the root; returns false when the problem became unsatisfiable. */
+  addClause(input: readonly number[]): boolean {
+    if (!this.ok) return false;
+    this.cancelUntil(0);
+    const lits: number[] = [];
+    for (const l of [...new Set(input)].sort((x, y) => x - y)) {
+      const v = this.litVal[l]!;
+      if (v === 1 || lits.includes(l ^ 1)) return true;
+      if (v === 0) lits.push(l);
+    }
+    if (lits.length === 0) return (this.ok = false);
+    if (lits.length === 1) {
+      this.enqueue(lits[0]!, REASON_NONE, 0);
+      if (this.propagate()) this.ok = false;
+      return this.ok;
+    }
+    this.attach(lits, false, 0);
+    return true;
+  }
+  /** Σ weights[i]·lits[i] ≤ bound with positive integer weights. */
+  addAtMost(lits: readonly number[], weights: readonly number[] | null, bound: number): boolean {
+    if (!this.ok) return false;
+    this.cancelUntil(0);
+    const merged = new Map<number, number>();
+    lits.forEach((l, i) => merged.set(l, (merged.get(l) ?? 0) + (weights ? weights[i]! : 1)));
+    const keptLits: number[] = [];
+    const keptWeights: number[] = [];
+    let fixed = 0;
+    for (const [l, w] of merged) {
+      const v = this.litVal[l]!;
+      if (v === 1) fixed += w;
+      else if (v === 0 && w > 0) {
+        keptLits.push(l);
+        keptWeights.push(w);
+      }
+    }
+    bound -= fixed;
+    if (bound < 0) return (this.ok = false);
+    const tooHeavy = keptLits.filter((_, i) => keptWeights[i]! > bound);
+    if (tooHeavy.length > 0) {
+      // Units may propagate to other literals of the constraint: start again from the new root.
+      for (const l of tooHeavy) if (!this.addClause([l ^ 1])) return false;
+      return this.addAtMost(lits, weights, bound + fixed);
+    }
+    const total = keptWeights.reduce((x, y) => x + y, 0);
+    if (total <= bound) return true;
+    if (bound === 1 && keptLits.length <= 6 && keptWeights.every((w) => w === 1)) {
+      for (let i = 0; i < keptLits.length; i++) {
+        for (let j = i + 1; j < keptLits.length; j++) this.addClause([keptLits[i]! ^ 1, keptLits[j]! ^ 1]);
+      }
+      return this.ok;
+    }
+    const c = this.linLits.length;
+    this.linLits.push(Int32Array.from(keptLits));
+    this.linWeights.push(Int32Array.from(keptWeights));
+    this.linBound.push(bound);
+    this.linSum.push(0);
+    this.linMaxWeight.push(Math.max(...keptWeights));
+    keptLits.forEach((l, i) => this.linearOcc[l]!.push(c, keptWeights[i]!));
+    return true;
+  }
+  protected attach(lits: readonly number[], learnt: boolean, lbd: number): number {
+    if (lits.length === 2) {
+      this.binaries[lits[0]!]!.push(lits[1]!);
+      this.binaries[lits[1]!]!.push(lits[0]!);
+      return -1;
+    }
+    const c = this.clauses.length;
+    this.clauses.push(Int32Array.from(lits));
+    this.clauseLbd.push(lbd);
+    this.watches[lits[0]!]!.push(c, lits[1]!);
+    this.watches[lits[1]!]!.push(c, lits[0]!);
+    if (learnt) this.learnts.push(c);
+    return c;
+  }
+  protected enqueue(lit: number, kind: number, ref: number): void {
+    const v = lit >> 1;
+    this.litVal[lit] = 1;
+    this.litVal[lit ^ 1] = -1;
+    this.level[v] = this.decisionLevel;
+    this.reasonKind[v] = kind;
+    this.reasonRef[v] = ref;
+    this.trailPos[v] = this.trailSize;
+    this.trail[this.trailSize++] = lit;
+    const occ = this.linearOcc[lit]!;
+    for (let i = 0; i < occ.length; i += 2) {
+      const c = occ[i]!;
+      this.linSum[c] = this.linSum[c]! + occ[i + 1]!;
+    }
+  }
+  protected cancelUntil(target: number): void {
+    if (this.decisionLevel <= target) return;
+    const stop = this.trailLim[target]!;
+    for (let i = this.trailSize - 1; i >= stop; i--) {
+      const lit = this.trail[i]!;
+      const v = lit >> 1;
+      this.litVal[lit] = 0;
+      this.litVal[lit ^ 1] = 0;
+      this.phase[v] = (lit & 1) === 0 ? 1 : 0;
+      const occ = this.linearOcc[lit]!;
+      for (let k = 0; k < occ.length; k += 2) {
+        const c = occ[k]!;
+        this.linSum[c] = this.linSum[c]! - occ[k + 1]!;
+      }
+      this.heap.insert(v);
+    }
+    this.trailSize = stop;
+    this.qhead = Math.min(this.qhead, stop);
+    this.trailLim.length = target;
+  }
+}
