@@ -5,6 +5,7 @@ import { buildApp } from './http/app';
 import { fileTransport, smtpTransport } from './jobs/mail-transport';
 import { startJobRunner } from './jobs/job-runner';
 import { startOutboxWorker } from './jobs/outbox-worker';
+import { startReminderJob } from './jobs/reminders';
 import { JOB_HANDLERS } from './jobs/handlers';
 import { loadDemoEvent } from './services/demo/load-demo';
 import type { DemoResult } from './services/demo/load-demo';
@@ -40,6 +41,7 @@ export async function startServer(config: Config, options: { demo?: boolean; log
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(path.join(config.dataDir, 'outbox'));
   const worker = startOutboxWorker(handle.db, transport, config.mailFrom);
   const runner = startJobRunner(handle.db, JOB_HANDLERS);
+  const reminders = startReminderJob(handle.db, config.publicUrl);
   let stopping: Promise<void> | null = null;
   return {
     app,
@@ -50,6 +52,7 @@ export async function startServer(config: Config, options: { demo?: boolean; log
       stopping ??= (async () => {
         await app.close();
         await runner.stop();
+        await reminders.stop();
         await worker.stop();
         await handle.close();
       })();

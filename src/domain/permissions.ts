@@ -12,7 +12,11 @@ export type Relation =
   | 'organisationMember'
   | 'self'
   | 'requestSender'
-  | 'requestRecipient';
+  | 'requestRecipient'
+  | 'programmeOrganiser'
+  | 'publishedProgramme'
+  | 'registrant'
+  | 'feedHolder';
 
 export const PERMISSIONS = {
   'event.list': ['anyone'],
@@ -39,6 +43,20 @@ export const PERMISSIONS = {
   'import.run': ['eventOrganiser'],
   'export.run': ['eventOrganiser'],
   'token.manage': ['organiserRole'],
+  'programme.list': ['anyone'],
+  'programme.read': ['publishedProgramme', 'programmeOrganiser'],
+  'programme.create': ['organiserRole'],
+  'programme.update': ['programmeOrganiser'],
+  'programme.register': ['publishedProgramme'],
+  'registration.read': ['registrant', 'programmeOrganiser'],
+  'registration.cancel': ['registrant', 'programmeOrganiser'],
+  'registration.list': ['programmeOrganiser'],
+  'attendance.record': ['programmeOrganiser'],
+  'certificate.issue': ['programmeOrganiser'],
+  'certificate.verify': ['anyone'],
+  'calendar.agenda': ['self', 'eventOrganiser'],
+  'calendar.subscribe': ['self'],
+  'calendar.feed': ['feedHolder'],
 } as const satisfies Record<string, readonly Relation[]>;
 
 export type Action = keyof typeof PERMISSIONS;

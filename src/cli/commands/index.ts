@@ -6,6 +6,7 @@ import { registerPolicyCommand } from './policy';
 import { registerRecommendCommand } from './recommend';
 import { registerServeCommand } from './serve';
 import { registerSolveCommand } from './solve';
+import { registerTrainingCommands } from './training';
 import { registerUserCommands } from './users';
 
 export function registerCommands(program: Command): void {
@@ -17,4 +18,5 @@ export function registerCommands(program: Command): void {
   registerRecommendCommand(program);
   registerEvalMatchingCommand(program);
   registerPolicyCommand(program);
+  registerTrainingCommands(program);
 }
