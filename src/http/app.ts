@@ -21,6 +21,9 @@ import { matchingRoutes } from './routes/matching';
 import { policyRoutes } from './routes/policy';
 import { referenceRoutes } from './routes/reference';
 import { scheduleRoutes } from './routes/schedules';
+import { trainingRoutes } from './routes/training';
+import { calendarRoutes } from './routes/calendar';
+import { webAppRoutes } from './web-app';
 
 export interface AppOptions extends HttpContext {
   logger?: boolean | object;
@@ -80,7 +83,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const register of [healthRoutes, authRoutes, eventRoutes, organisationRoutes, delegateRoutes, meetingRequestRoutes, importExportRoutes, referenceRoutes, scheduleRoutes, matchingRoutes, policyRoutes, ...(options.routes ?? [])]) {
     register(app, context);
   }
+  for (const register of [trainingRoutes, calendarRoutes]) register(app, context);
   // The web app's pages and files: every GET address outside /api.
+  await webAppRoutes(app);
   app.addHook('onError', async (request, _reply, error) => {
     if (!(error instanceof AppError)) request.log.warn({ url: request.url }, 'unexpected error');
   });
