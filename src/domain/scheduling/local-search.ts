@@ -136,7 +136,8 @@ export class LocalSearch {
       const m2 = state.at[this.random.below(pr.participantCount) * T + full]!;
       if (m2 < 0 || !pr.allowed[m2 * T + other]) continue;
       const second = this.pairedMove;
-      if (!second.evaluate(state, m2, other)) continue;
+      // The second move must take out of the full slot at least what the first brought in.
+      if (!second.evaluate(state, m2, other) || second.balance < Math.abs(first.balance)) continue;
       const delta = firstDelta + this.delta(second);
       if (delta <= 0 || this.random.next() < Math.exp(-delta / this.temperature)) {
         second.apply(state);

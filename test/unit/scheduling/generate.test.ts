@@ -50,3 +50,24 @@ describe('instance generators', () => {
     expect(result.scheduled).toBe(result.total);
   });
 });
+
+describe('solver output on generated events', () => {
+  it('passes the validator where tables are the bottleneck (forum instances at 80% table use)', async () => {
+    for (const index of [7, 9, 14]) {
+      const instance = generateForum(forumSizes(0.8)[index]!);
+      const result = await solve(instance, { timeLimitMs: 1500, seed: index });
+      const report = validateSchedule(instance, result.assignments);
+      expect(report.violations).toEqual([]);
+      expect(report.breaks).toBe(result.breaks);
+      expect(result.breaksSpread).toBe(report.breaksSpread);
+    }
+  });
+
+  it('passes the validator on two-sided events with hosts, fixed meetings and follow-ups', async () => {
+    for (const seed of [1, 2]) {
+      const instance = generateBrokerage({ buyers: 80, sellers: 40, meetings: 500, slots: 12, seed, fixedShare: 0.03, followUpShare: 0.05 });
+      const result = await solve(instance, { timeLimitMs: 1500, seed });
+      expect(validateSchedule(instance, result.assignments).violations).toEqual([]);
+    }
+  });
+});
