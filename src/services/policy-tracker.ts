@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { AppError } from '../domain/errors';
+import { groupBy } from '../domain/group-by';
 import { DEFAULT_SCENARIO_ID, findScenario, loadDefaultDataset, policyReport, SCENARIOS, segmentCoverage } from '../domain/policy';
 import type { PolicyReport } from '../domain/policy';
 import type { Executor } from '../storage/db';
@@ -36,13 +37,10 @@ export async function eventSegments(db: Executor, actor: Actor, eventId: string,
     db.select({ id: organisations.id, stages: organisations.stages, hsCodes: organisations.hsCodes, description: organisations.description }).from(organisations).where(eq(organisations.eventId, eventId)),
     db.select({ organisationId: marketplaceItems.organisationId, title: marketplaceItems.title, text: marketplaceItems.text }).from(marketplaceItems).where(eq(marketplaceItems.eventId, eventId)),
   ]);
-  const words = new Map<string, string[]>();
-  for (const item of items) {
-    const list = words.get(item.organisationId) ?? [];
-    list.push(item.title, item.text);
-    words.set(item.organisationId, list);
-  }
-  const coverage = segmentCoverage(orgs.map((o) => ({ stages: o.stages, hsCodes: o.hsCodes, text: [o.description, ...(words.get(o.id) ?? [])].join(' \n ') })));
+  const itemsByOrg = groupBy(items, (item) => item.organisationId);
+  const coverage = segmentCoverage(
+    orgs.map((o) => ({ stages: o.stages, hsCodes: o.hsCodes, text: [o.description, ...(itemsByOrg.get(o.id) ?? []).flatMap((i) => [i.title, i.text])].join(' \n ') })),
+  );
   const report = getPolicyReport(scenarioId);
   const year2030 = report.batteryDemand.years.find((y) => y.year === 2030) ?? null;
   return {

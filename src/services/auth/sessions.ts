@@ -37,8 +37,9 @@ export async function signInWithPassword(db: Database, email: string, password: 
 }
 
 export async function endSession(db: Executor, token: string): Promise<void> {
-  credentialCache.delete(hashToken(token));
-  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+  const tokenHash = hashToken(token);
+  credentialCache.delete(tokenHash);
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
 export interface ResolvedCredential {

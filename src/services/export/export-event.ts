@@ -1,4 +1,5 @@
 import { aliasedTable, asc, eq } from 'drizzle-orm';
+import { groupBy } from '../../domain/group-by';
 import { IMPORT_COLUMNS } from '../../domain/import/organisation-rows';
 import type { Executor } from '../../storage/db';
 import { delegates, marketplaceItems, meetingRequests, meetingTables, meetings, organisations, timeSlots } from '../../storage/schema';
@@ -9,18 +10,6 @@ import type { Table } from './spreadsheet-writer';
 export type ExportKind = 'delegates' | 'requests' | 'meetings';
 
 const join = (list: string[]) => list.join(';');
-
-// Map.groupBy arrived in Node 21; the product runs on Node 20.
-function groupBy<T>(list: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of list) {
-    const k = key(item);
-    const bucket = map.get(k);
-    if (bucket) bucket.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
-}
 
 /** Delegates in the import format, so an export can be edited and imported again. */
 async function delegatesTable(db: Executor, eventId: string): Promise<Table> {

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { aliasedTable } from 'drizzle-orm';
+import { groupBy } from '../../domain/group-by';
 import { buildMatchIndex, recordMeetingRequest, removeOrganisation, updateOrganisation } from '../../domain/matching';
 import type { MatchIndex, PairingRule } from '../../domain/matching';
 import type { ItemKind, OrganisationWithItems, PartnershipType, SizeBand } from '../../domain/organisation';
@@ -35,12 +36,7 @@ export async function loadMatchOrganisations(db: Executor, eventId: string, ids?
     .select()
     .from(marketplaceItems)
     .where(ids ? and(eq(marketplaceItems.eventId, eventId), inArray(marketplaceItems.organisationId, ids)) : eq(marketplaceItems.eventId, eventId));
-  const byOrg = new Map<string, typeof items>();
-  for (const item of items) {
-    const list = byOrg.get(item.organisationId);
-    if (list) list.push(item);
-    else byOrg.set(item.organisationId, [item]);
-  }
+  const byOrg = groupBy(items, (item) => item.organisationId);
   return orgs.map((o) => ({
     id: o.id,
     externalId: o.externalId,
