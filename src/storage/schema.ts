@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
+  doublePrecision,
   date,
   index,
   integer,
@@ -272,6 +274,8 @@ export const meetings = pgTable(
     status: text('status', { enum: ['scheduled', 'cancelled'] })
       .notNull()
       .default('scheduled'),
+    /** Raised whenever the slot, table or status changes: calendar files use it as SEQUENCE. */
+    revision: integer('revision').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -388,6 +392,66 @@ export const scheduleAssignments = pgTable(
     uniqueIndex('schedule_assignments_key').on(t.scheduleId, t.meetingId),
     uniqueIndex('schedule_assignments_table_key').on(t.scheduleId, t.slotId, t.tableId),
   ],
+);
+
+/**
+ * What one side of a meeting reports after the event. Each organisation reports for itself, so
+ * the two accounts can be compared (a meeting one side calls held and the other a no-show).
+ */
+export const meetingOutcomes = pgTable(
+  'meeting_outcomes',
+  {
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    reportedBy: uuid('reported_by').references(() => users.id, { onDelete: 'set null' }),
+    attendance: text('attendance', { enum: ['held', 'no_show', 'cancelled'] }).notNull(),
+    dealType: text('deal_type', {
+      enum: ['none', 'follow_up', 'supply', 'distribution', 'joint_venture', 'investment', 'technology_licence', 'other'],
+    })
+      .notNull()
+      .default('none'),
+    /** Estimated value of the deal in whole US dollars, as the delegate guesses it. */
+    estimatedValueUsd: bigint('estimated_value_usd', { mode: 'number' }),
+    comment: text('comment').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('meeting_outcomes_key').on(t.meetingId, t.organisationId),
+    index('meeting_outcomes_event_idx').on(t.eventId),
+  ],
+);
+
+/**
+ * Market observations imported after release (the shipped figures live in the code with their
+ * sources). `importKey` makes a re-import of the same row update it instead of doubling it.
+ */
+export const policyObservations = pgTable(
+  'policy_observations',
+  {
+    id: id(),
+    importKey: text('import_key').notNull(),
+    scope: text('scope').notNull(),
+    metric: text('metric').notNull(),
+    periodLabel: text('period_label').notNull(),
+    periodYear: integer('period_year').notNull(),
+    value: doublePrecision('value').notNull(),
+    kind: text('kind', { enum: ['observed', 'programme'] }).notNull().default('observed'),
+    label: text('label').notNull(),
+    note: text('note'),
+    sources: jsonb('sources').notNull().default([]),
+    importedBy: uuid('imported_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('policy_observations_import_key').on(t.importKey)],
 );
 
 export * from './schema-training';

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import en from '../../src/web/i18n/en.json';
-import ur from '../../src/web/i18n/ur.json';
-import zh from '../../src/web/i18n/zh.json';
+import { RESOURCES } from '../../src/web/i18n/resources';
+
+const { en, ur, zh } = RESOURCES;
 
 // Not a browser test, but it guards what the browser tests read: every page's words in all three languages.
 type Tree = { [key: string]: string | Tree };

@@ -1,8 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import ur from './ur.json';
-import zh from './zh.json';
+import { RESOURCES } from './resources';
 
 export type LanguageCode = 'en' | 'ur' | 'zh';
 
@@ -55,7 +53,7 @@ export async function startI18n(): Promise<void> {
   const language = savedLanguage() ?? browserLanguage();
   i18next.on('languageChanged', (code) => applyToDocument(isLanguage(code) ? code : 'en'));
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, ur: { translation: ur }, zh: { translation: zh } },
+    resources: { en: { translation: RESOURCES.en }, ur: { translation: RESOURCES.ur }, zh: { translation: RESOURCES.zh } },
     lng: language,
     fallbackLng: 'en',
     interpolation: { escapeValue: false }, // React escapes what it renders

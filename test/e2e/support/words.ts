@@ -1,8 +1,5 @@
-import en from '../../../src/web/i18n/en.json';
-import ur from '../../../src/web/i18n/ur.json';
-import zh from '../../../src/web/i18n/zh.json';
+import { RESOURCES } from '../../../src/web/i18n/resources';
 
-const RESOURCES = { en, ur, zh };
 export type Language = keyof typeof RESOURCES;
 
 /**
@@ -12,6 +9,6 @@ export type Language = keyof typeof RESOURCES;
 export function words(language: Language, key: string, values: Record<string, string | number> = {}): string {
   let node: unknown = RESOURCES[language];
   for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-  if (typeof node !== 'string') throw new Error(`no text "${key}" in ${language}.json`);
+  if (typeof node !== 'string') throw new Error(`no text "${key}" in the ${language} texts`);
   return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? `{{${name}}}`));
 }
