@@ -15,9 +15,11 @@ export function registerServeCommand(program: Command): void {
       if (options.demo) console.log('Preparing the database and the demo event…');
       const server = await startServer(config, { demo: options.demo });
       const storage = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
-      console.log(`\nCorridor is running at ${server.url}  (${storage}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-      console.log(`  API docs:   ${server.url}/api/docs`);
-      console.log(`  Health:     ${server.url}/api/health`);
+      console.log(`\nCorridor is running (${storage}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      console.log(`  Open in a browser: ${server.url}`);
+      console.log(`  Policy tracker:    ${server.url}/policy`);
+      console.log(`  API docs:          ${server.url}/api/docs`);
+      console.log(`  Health:            ${server.url}/api/health`);
       if (server.demo) {
         console.log(`\nDemo event "Pakistan–China Business Conference" (${server.demo.organisations} organisations, ${server.demo.delegates} delegates)`);
         console.log(`  Event id:   ${server.demo.eventId}`);
