@@ -23,13 +23,16 @@ if [ "$(id -u)" = 0 ]; then
   chown postgres "$DIR"
   RUN_AS=(runuser -u postgres --)
 fi
+OPTIONS="-p $PORT -h 127.0.0.1 -k $DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
 "${RUN_AS[@]}" "$BIN/initdb" -D "$DIR/data" -U postgres -A trust --no-sync -E UTF8 >/dev/null
 "${RUN_AS[@]}" "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w \
-  -o "-p $PORT -h 127.0.0.1 -k $DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+  -o "$OPTIONS" start >/dev/null
 stop() {
   "${RUN_AS[@]}" "$BIN/pg_ctl" -D "$DIR/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$DIR"
 }
 trap stop EXIT
 echo "== PostgreSQL $("$BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT"
+# The fault tests stop and start this throw-away server under load (pg_ctl -D … stop/start -o …).
+export POSTGRES_BIN_DIR="$BIN" POSTGRES_DATA_DIR="$DIR/data" POSTGRES_OPTIONS="$OPTIONS" POSTGRES_OS_USER="${RUN_AS:+postgres}"
 DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/postgres" "$@"

@@ -41,7 +41,7 @@ export async function startServer(config: Config, options: { demo?: boolean; log
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(path.join(config.dataDir, 'outbox'));
   const worker = startOutboxWorker(handle.db, transport, config.mailFrom);
   const runner = startJobRunner(handle.db, JOB_HANDLERS);
-  const reminders = startReminderJob(handle.db, config.publicUrl);
+  const reminders = startReminderJob(handle.db, () => config.publicUrl);
   let stopping: Promise<void> | null = null;
   return {
     app,

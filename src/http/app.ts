@@ -23,6 +23,8 @@ import { referenceRoutes } from './routes/reference';
 import { scheduleRoutes } from './routes/schedules';
 import { trainingRoutes } from './routes/training';
 import { calendarRoutes } from './routes/calendar';
+import { demandRoutes } from './routes/demand';
+import { outcomeRoutes } from './routes/outcomes';
 import { webAppRoutes } from './web-app';
 
 export interface AppOptions extends HttpContext {
@@ -32,6 +34,13 @@ export interface AppOptions extends HttpContext {
 }
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** The web app loads only its own built files (no inline scripts or <style> elements) and calls only its own API. */
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+// Swagger UI styles some of its widgets with <style> elements.
+const API_DOCS_CSP = CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=()';
 
 /** Builds the HTTP API. The server keeps no state between requests: everything lives in the database. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -74,7 +83,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
-    if (request.url.startsWith('/api/docs')) return;
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
+    // Browsers ignore HSTS on plain HTTP, and sending it there would pin a local http address.
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    const isApiDocs = request.url.startsWith('/api/docs');
+    reply.header('content-security-policy', isApiDocs ? API_DOCS_CSP : CONTENT_SECURITY_POLICY);
+    if (isApiDocs) return;
     await authenticate(options.db, request);
   });
 
@@ -83,7 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const register of [healthRoutes, authRoutes, eventRoutes, organisationRoutes, delegateRoutes, meetingRequestRoutes, importExportRoutes, referenceRoutes, scheduleRoutes, matchingRoutes, policyRoutes, ...(options.routes ?? [])]) {
     register(app, context);
   }
-  for (const register of [trainingRoutes, calendarRoutes]) register(app, context);
+  for (const register of [trainingRoutes, calendarRoutes, demandRoutes, outcomeRoutes]) register(app, context);
   // The web app's pages and files: every GET address outside /api.
   await webAppRoutes(app);
   app.addHook('onError', async (request, _reply, error) => {

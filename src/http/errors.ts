@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../domain/errors';
 import type { ErrorCode } from '../domain/errors';
+import { isDatabaseUnavailable } from '../storage/db';
 
 export const STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400,
@@ -45,6 +46,10 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   }
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return reply.status(fastifyError.statusCode).send(body('VALIDATION', fastifyError.message));
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'database unavailable');
+    return reply.status(503).header('retry-after', '5').send(body('UNAVAILABLE', 'the database is not reachable at the moment; try again in a few seconds'));
   }
   request.log.error({ err: error }, 'request failed');
   return reply.status(500).send(body('INTERNAL', 'something went wrong on our side; it has been logged'));

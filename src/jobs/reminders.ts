@@ -3,15 +3,16 @@ import type { Database } from '../storage/db';
 
 /**
  * Checks for due training reminders every `intervalMs` until stopped. The reminders it queues go
- * out through the outbox; running it on several servers at once is safe.
+ * out through the outbox; running it on several servers at once is safe. The address for links is
+ * read at each tick: a server started on port 0 only learns its own once it listens.
  */
-export function startReminderJob(db: Database, publicUrl: string, intervalMs = 60_000) {
+export function startReminderJob(db: Database, publicUrl: () => string, intervalMs = 60_000) {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
   const tick = () => {
     if (stopped) return;
-    running = queueDueReminders(db, publicUrl)
+    running = queueDueReminders(db, publicUrl())
       .then(() => undefined)
       .catch(() => {
         // The database may be briefly unreachable; the next tick tries again.

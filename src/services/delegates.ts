@@ -1,4 +1,5 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { AppError, notFound, validation } from '../domain/errors';
 import { isEmail, isUiLanguage } from '../domain/profile-rules';
 import type { UiLanguage } from '../domain/organisation';
@@ -161,20 +162,37 @@ export async function updateDelegate(db: Database, actor: Actor, delegateId: str
   return updated;
 }
 
-export async function listDelegates(db: Executor, actor: Actor, eventId: string, options: { limit?: number; offset?: number } = {}) {
+export interface DelegateFilter {
+  /** Part of a first or last name or an e-mail address. */
+  q?: string;
+  organisationId?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export async function listDelegates(db: Executor, actor: Actor, eventId: string, filter: DelegateFilter = {}) {
   const access = await accessEvent(db, actor, eventId);
   authorize(actor, 'delegate.list', access.relations);
-  const limit = Math.min(Math.max(options.limit ?? 100, 1), 1000);
-  const offset = Math.max(options.offset ?? 0, 0);
-  const rows = await db
-    .select({ delegate: delegates, organisationName: organisations.name, country: organisations.country })
-    .from(delegates)
-    .innerJoin(organisations, eq(organisations.id, delegates.organisationId))
-    .where(eq(delegates.eventId, eventId))
-    .orderBy(asc(delegates.lastName), asc(delegates.id))
-    .limit(limit)
-    .offset(offset);
-  const [{ total } = { total: 0 }] = await db.select({ total: sql<number>`count(*)::int` }).from(delegates).where(eq(delegates.eventId, eventId));
+  const limit = Math.min(Math.max(filter.limit ?? 100, 1), 1000);
+  const offset = Math.max(filter.offset ?? 0, 0);
+  const conditions: SQL[] = [eq(delegates.eventId, eventId)];
+  if (filter.organisationId) conditions.push(eq(delegates.organisationId, filter.organisationId));
+  if (filter.q?.trim()) {
+    const pattern = `%${filter.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(delegates.firstName, pattern), ilike(delegates.lastName, pattern), ilike(delegates.email, pattern))!);
+  }
+  const where = and(...conditions);
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
+    db
+      .select({ delegate: delegates, organisationName: organisations.name, country: organisations.country })
+      .from(delegates)
+      .innerJoin(organisations, eq(organisations.id, delegates.organisationId))
+      .where(where)
+      .orderBy(asc(delegates.lastName), asc(delegates.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ total: sql<number>`count(*)::int` }).from(delegates).where(where),
+  ]);
   return { total, limit, offset, items: rows.map((r) => ({ ...privateDelegate(r.delegate), organisationName: r.organisationName, country: r.country })) };
 }
 

@@ -69,9 +69,34 @@ export async function recordAudit(db: Executor, actor: Actor, eventId: string | 
   await db.insert(auditLog).values({ eventId, actorUserId: actor.kind === 'user' && actor.via !== 'cli' ? actor.userId : null, action, details: { ...details, via: actor.kind === 'user' ? actor.via : 'anonymous' } });
 }
 
-export async function createEvent(db: Database, actor: Actor, input: EventSettings) {
+/** A new event's days: listed one by one, or as a first and last day (every day between them). */
+export type NewEvent = Omit<EventSettings, 'days'> & { days?: string[]; firstDay?: string; lastDay?: string };
+
+const MAX_EVENT_DAYS = 14;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function eventDays(input: Pick<NewEvent, 'days' | 'firstDay' | 'lastDay'>): string[] {
+  if (input.firstDay === undefined && input.lastDay === undefined) {
+    if (!input.days) throw validation('days', 'give the days, or a firstDay and a lastDay');
+    return input.days;
+  }
+  if (!input.firstDay) throw validation('firstDay', 'is required with lastDay');
+  if (!input.lastDay) throw validation('lastDay', 'is required with firstDay');
+  const first = Date.parse(`${input.firstDay}T00:00:00Z`);
+  const last = Date.parse(`${input.lastDay}T00:00:00Z`);
+  if (Number.isNaN(first)) throw validation('firstDay', `"${input.firstDay}" is not a date (YYYY-MM-DD)`);
+  if (Number.isNaN(last)) throw validation('lastDay', `"${input.lastDay}" is not a date (YYYY-MM-DD)`);
+  if (last < first) throw validation('lastDay', `must be on or after the first day (${input.firstDay})`);
+  const count = Math.round((last - first) / DAY_MS) + 1;
+  if (count > MAX_EVENT_DAYS) throw validation('lastDay', `an event lasts at most ${MAX_EVENT_DAYS} days; this range has ${count}`);
+  return Array.from({ length: count }, (_, i) => new Date(first + i * DAY_MS).toISOString().slice(0, 10));
+}
+
+export async function createEvent(db: Database, actor: Actor, newEvent: NewEvent) {
   authorize(actor, 'event.create', baseRelations(actor));
   const user = requireUser(actor);
+  const { firstDay, lastDay, days, ...settings } = newEvent;
+  const input: EventSettings = { ...settings, days: eventDays({ firstDay, lastDay, days }) };
   checkSettings(input);
   return db.transaction(async (tx) => {
     try {

@@ -211,7 +211,7 @@ async function cancelRequestNow(db: Database, actor: Actor, requestId: string, p
       .set({ status: 'cancelled', cancelledAt: now, cancelledBy: user.userId, updatedAt: now })
       .where(eq(meetingRequests.id, requestId))
       .returning();
-    await tx.update(meetings).set({ status: 'cancelled', updatedAt: now }).where(eq(meetings.requestId, requestId));
+    await tx.update(meetings).set({ status: 'cancelled', revision: sql`${meetings.revision} + 1`, updatedAt: now }).where(eq(meetings.requestId, requestId));
     const byDelegate = access.delegate?.id;
     const notify = [request.fromDelegateId, request.toDelegateId].filter((id) => id !== byDelegate);
     for (const recipient of notify) {

@@ -1,4 +1,5 @@
 import { aliasedTable, and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { Executor } from '../storage/db';
 import { delegates, meetingRequests, meetingTables, meetings, organisations, timeSlots } from '../storage/schema';
 import type { Actor } from './actor';
@@ -8,6 +9,7 @@ const a = aliasedTable(delegates, 'party_a');
 const b = aliasedTable(delegates, 'party_b');
 const aOrg = aliasedTable(organisations, 'party_a_org');
 const bOrg = aliasedTable(organisations, 'party_b_org');
+export { a as partyA, b as partyB, aOrg as partyAOrganisation, bOrg as partyBOrganisation };
 
 /** Meetings of the event with their slot, table and both parties; a delegate gets only their own. */
 export async function listMeetings(db: Executor, actor: Actor, eventId: string, options: { includeCancelled?: boolean } = {}) {
@@ -26,15 +28,24 @@ export async function listMeetings(db: Executor, actor: Actor, eventId: string, 
       ),
     );
   }
-  const party = (d: typeof a, o: typeof aOrg) => ({
-    id: d.id,
-    firstName: d.firstName,
-    lastName: d.lastName,
-    jobTitle: d.jobTitle,
-    organisationId: o.id,
-    organisationName: o.name,
-    country: o.country,
-  });
+  return meetingRows(db, and(...conditions)!);
+}
+
+const party = (d: typeof a, o: typeof aOrg) => ({
+  id: d.id,
+  firstName: d.firstName,
+  lastName: d.lastName,
+  jobTitle: d.jobTitle,
+  organisationId: o.id,
+  organisationName: o.name,
+  country: o.country,
+});
+
+/**
+ * Meetings with their slot, table and both parties, in time order, in one query; `where` may
+ * use the aliases exported here (`partyA`, `partyB` and their organisations).
+ */
+export async function meetingRows(db: Executor, where: SQL) {
   const rows = await db
     .select({
       id: meetings.id,
@@ -53,7 +64,7 @@ export async function listMeetings(db: Executor, actor: Actor, eventId: string, 
     .innerJoin(bOrg, eq(bOrg.id, b.organisationId))
     .leftJoin(timeSlots, eq(timeSlots.id, meetings.slotId))
     .leftJoin(meetingTables, eq(meetingTables.id, meetings.tableId))
-    .where(and(...conditions))
+    .where(where)
     .orderBy(asc(timeSlots.startsAt), asc(meetings.id));
   // Left joins give all-null objects for unscheduled meetings; present them as null.
   return rows.map((r) => ({ ...r, slot: r.slot?.id ? r.slot : null, table: r.table?.id ? r.table : null }));

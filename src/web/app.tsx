@@ -2,10 +2,13 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from './components/feedback';
 import { Main, Page } from './components/page';
+import { NewEventPage } from './organiser/new-event-page';
 import { EventsPage } from './pages/events';
 import { RegisterPage } from './pages/register';
+import { TrainingPage, trainingPage } from './training/routes';
 import { SignInLinkPage } from './pages/sign-in-link';
 import { SignInPage } from './pages/sign-in';
+import { TrackerPage } from './tracker/tracker-page';
 import { matchPath, Redirect, useLocation } from './router';
 import { SessionProvider, useSession } from './session';
 import { EventArea } from './shell/event-area';
@@ -48,9 +51,12 @@ function Content(): ReactNode {
   if (status === 'loading') return <Main><Loading /></Main>;
 
   // Pages anyone may open.
+  if (matchPath('/policy', pathname)) return <Main><TrackerPage /></Main>;
   if (matchPath('/sign-in/link', pathname)) return <Main><SignInLinkPage /></Main>;
   const register = matchPath('/events/:eventId/register', pathname);
   if (register) return <Main><RegisterPage eventId={register.eventId!} /></Main>;
+  const training = trainingPage(pathname);
+  if (training) return <Main><TrainingPage page={training} /></Main>;
   if (status === 'signedOut' || matchPath('/sign-in', pathname)) {
     if (status === 'signedIn') return <Redirect to="/" />;
     // Signed out on any other address: sign in here, then that page opens.
@@ -58,6 +64,9 @@ function Content(): ReactNode {
   }
 
   if (matchPath('/', pathname)) return <Main><EventsPage /></Main>;
+  if (matchPath('/events', pathname)) return <Main><EventsPage list /></Main>;
+  // Before the event pages: "new" is not an event id.
+  if (matchPath('/events/new', pathname)) return <Main><NewEventPage /></Main>;
   const inEvent = /^\/events\/([^/]+)(\/.*)?$/.exec(pathname);
   if (inEvent) return <EventArea key={inEvent[1]} eventId={inEvent[1]!} rest={inEvent[2] ?? ''} />;
   return <Main><NotFound /></Main>;

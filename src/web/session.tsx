@@ -1,20 +1,17 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { api, ApiError, csrfToken, rememberCsrfToken, whenSessionEnds } from './api/client';
 import type { Me, SessionStarted } from './api/types';
-import { chooseLanguage, savedLanguage } from './i18n/i18n';
+import { chooseLanguage, currentLanguage } from './i18n/i18n';
 import type { LanguageCode } from './i18n/i18n';
 
 type Status = 'loading' | 'signedOut' | 'signedIn';
 
-/**
- * The account's language is kept on its delegate records (the API updates the user with them).
- * Organisers without a delegate record keep their choice on this device only.
- */
-async function saveLanguageOnAccount(delegates: Me['delegates'], code: LanguageCode): Promise<void> {
-  for (const delegate of delegates) {
-    await api.patch(`/api/delegates/${delegate.id}`, { language: code }).catch(() => {});
-  }
+const isLanguageCode = (value: string | undefined): value is LanguageCode => value === 'en' || value === 'ur' || value === 'zh';
+
+/** Saves the language on the account: every device shows it after sign-in, and e-mails follow it. */
+async function saveLanguageOnAccount(code: LanguageCode): Promise<void> {
+  await api.patch('/api/me', { language: code }).catch(() => {});
 }
 
 interface Session {
@@ -23,7 +20,7 @@ interface Session {
   /** After sign-in, registration or a sign-in link: keeps the CSRF token and loads who we are. */
   start(started: Pick<SessionStarted, 'csrfToken'> & { user?: { language: string } }): Promise<void>;
   signOut(): Promise<void>;
-  /** Switches the language here and, for delegates, in their account (e-mails follow it). */
+  /** Switches the language here and, when signed in, on the account (other devices and e-mails follow it). */
   setLanguage(code: LanguageCode): Promise<void>;
 }
 
@@ -38,8 +35,12 @@ export function useSession(): Session {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Status>('loading');
   const [me, setMe] = useState<Me | null>(null);
+  // A language picked on the sign-in page becomes the account's once the person has signed in.
+  const chosenWhileSignedOut = useRef<LanguageCode | null>(null);
+  const signedIn = useRef(false);
 
   const end = useCallback(() => {
+    signedIn.current = false;
     rememberCsrfToken(null);
     setMe(null);
     setStatus('signedOut');
@@ -55,6 +56,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         return null;
       }
       rememberCsrfToken(token);
+      signedIn.current = true;
+      // The account's language is the person's latest choice on any device.
+      if (isLanguageCode(who.language) && who.language !== currentLanguage()) await chooseLanguage(who.language);
       setMe(who);
       setStatus('signedIn');
       return who;
@@ -78,13 +82,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       me,
       async start(started) {
         rememberCsrfToken(started.csrfToken);
-        const language = started.user?.language;
-        const chosen = savedLanguage();
-        // A language chosen on this device wins (and becomes the account's, so e-mails follow it);
-        // otherwise the account's language is the one to show.
-        if (!chosen && (language === 'en' || language === 'ur' || language === 'zh')) await chooseLanguage(language);
-        const who = await load();
-        if (chosen && who) await saveLanguageOnAccount(who.delegates.filter((d) => d.language !== chosen), chosen);
+        const chosen = chosenWhileSignedOut.current;
+        chosenWhileSignedOut.current = null;
+        if (chosen && chosen !== started.user?.language) await saveLanguageOnAccount(chosen);
+        await load();
       },
       async signOut() {
         await api.post('/api/auth/sign-out').catch(() => {});
@@ -92,7 +93,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       async setLanguage(code) {
         await chooseLanguage(code);
-        await saveLanguageOnAccount(me?.delegates ?? [], code);
+        if (signedIn.current) await saveLanguageOnAccount(code);
+        else chosenWhileSignedOut.current = code;
       },
     }),
     [status, me, load, end],

@@ -107,7 +107,7 @@ describe('attendance and certificates', () => {
     const code = /证书编号 ([0-9A-Z-]+)/.exec(notice!.textBody)![1]!;
     expect(notice!.textBody).toContain(`${URL}/certificates/${code}`);
     const verified = await as(app, null)({ url: `/api/certificates/${code.toLowerCase().replace(/-/g, '')}` });
-    expect(verified.json()).toMatchObject({ code, valid: true, holderName: 'Wang Fang', sessionsAttended: 2, sessionsHeld: 2, heldFrom: '2025-09-28T06:00:00.000Z', programme: { organisedBy: ['BTBU', 'ECOSF'] } });
+    expect(verified.json()).toMatchObject({ code, valid: true, holderName: 'Wang Fang', sessionsAttended: 2, sessionsHeld: 2, heldFrom: '2025-09-28T06:00:00.000Z', programme: { organisedBy: ['BTBU', 'ECOSF'], timeZone: 'Asia/Shanghai' } });
     const pdf = await as(app, null)({ url: `/api/certificates/${code}/certificate.pdf` });
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.body.startsWith('%PDF-1.4')).toBe(true);

@@ -35,7 +35,7 @@ function registerWorkerCommand(program: Command): void {
         intervalMs: options.pollMs,
         onError: (error) => console.error(`e-mail round failed, retrying: ${(error as Error).message}`),
       });
-      const reminders = options.reminders ? startReminderJob(handle.db, config.publicUrl) : null;
+      const reminders = options.reminders ? startReminderJob(handle.db, () => config.publicUrl) : null;
       const waiting = await outboxSummary(handle.db);
       console.log(`worker ${process.pid}: delivering e-mail by ${config.smtpUrl ? 'SMTP' : `files in ${path.join(config.dataDir, 'outbox')}`} (${waiting.queued + waiting.sending} waiting, ${waiting.failed} failed)`);
       const stop = async () => {

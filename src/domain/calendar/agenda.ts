@@ -1,5 +1,4 @@
 import type { CalendarEntry } from './ics';
-import { sequenceOf } from './ics';
 import { localIso, offsetLabel } from './zoned-time';
 
 export interface AgendaEvent {
@@ -17,6 +16,8 @@ export interface AgendaMeeting {
   tableName: string | null;
   virtualLink: string | null;
   updatedAt: Date;
+  /** Raised on every change of slot, table or status; calendar programs keep the highest. */
+  revision: number;
   other: { name: string; jobTitle: string; organisation: string; country: string };
 }
 
@@ -42,7 +43,7 @@ export function meetingEntries(event: AgendaEvent, meetings: AgendaMeeting[], ag
         .join('\n'),
       location: m.virtualLink && !m.tableName ? m.virtualLink : where || null,
       url: m.virtualLink,
-      sequence: sequenceOf(m.updatedAt),
+      sequence: m.revision,
       cancelled: m.cancelled,
       lastModified: m.updatedAt,
     };

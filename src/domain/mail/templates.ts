@@ -69,15 +69,15 @@ export function render<P>(template: Template<P>, language: string, params: P): M
 export const scheduleChangedMail: Template<{ name: string; what: 'published' | 'changed'; count: number; link: string }> = {
   en: (p) => ({
     subject: p.what === 'published' ? 'Your meeting agenda is ready' : 'Your meeting agenda has changed',
-    text: `Hello ${p.name},\n\n${p.what === 'published' ? `Your agenda with ${p.count} meeting(s) is published.` : `${p.count} of your meetings moved to another time or table.`}\n\nSee your agenda: ${p.link}`,
+    text: `Hello ${p.name},\n\n${p.what === 'published' ? `Your agenda with ${p.count} meeting(s) is published.` : `${p.count} of your meetings moved to another time or table.`}\n\nSee your agenda: ${p.link}\nThe attached calendar file (agenda.ics) puts your meetings into your calendar; opening a newer one updates them.`,
   }),
   ur: (p) => ({
     subject: p.what === 'published' ? 'آپ کی ملاقاتوں کا شیڈول تیار ہے' : 'آپ کی ملاقاتوں کا شیڈول بدل گیا ہے',
-    text: `${p.name} صاحب/صاحبہ،\n\n${p.what === 'published' ? `آپ کی ${p.count} ملاقاتوں کا شیڈول شائع ہو گیا ہے۔` : `آپ کی ${p.count} ملاقاتوں کا وقت یا میز بدل گئی ہے۔`}\n\nاپنا شیڈول دیکھیں: ${p.link}`,
+    text: `${p.name} صاحب/صاحبہ،\n\n${p.what === 'published' ? `آپ کی ${p.count} ملاقاتوں کا شیڈول شائع ہو گیا ہے۔` : `آپ کی ${p.count} ملاقاتوں کا وقت یا میز بدل گئی ہے۔`}\n\nاپنا شیڈول دیکھیں: ${p.link}\nمنسلک کیلنڈر فائل (agenda.ics) آپ کی ملاقاتیں آپ کے کیلنڈر میں شامل کر دیتی ہے؛ نئی فائل کھولنے سے وہ اپ ڈیٹ ہو جاتی ہیں۔`,
   }),
   zh: (p) => ({
     subject: p.what === 'published' ? '您的会谈日程已发布' : '您的会谈日程有变动',
-    text: `${p.name}，您好：\n\n${p.what === 'published' ? `您的 ${p.count} 场会谈日程已发布。` : `您有 ${p.count} 场会谈的时间或桌号已调整。`}\n\n查看日程：${p.link}`,
+    text: `${p.name}，您好：\n\n${p.what === 'published' ? `您的 ${p.count} 场会谈日程已发布。` : `您有 ${p.count} 场会谈的时间或桌号已调整。`}\n\n查看日程：${p.link}\n附件中的日历文件（agenda.ics）可将会谈加入您的日历；打开更新后的文件即可同步变动。`,
   }),
 };
 
@@ -234,5 +234,20 @@ export const certificateIssuedMail: Template<{ name: string; programme: string; 
   zh: (p) => ({
     subject: `您的证书：${p.programme}`,
     text: `${p.name}，您好：\n\n感谢您参加“${p.programme}”。您的参训证书已生成：\n${p.pdf}\n\n证书编号 ${p.code}，任何人都可在此验证：${p.verify}`,
+  }),
+};
+
+export const outcomeSurveyMail: Template<{ name: string; event: string; count: number; link: string }> = {
+  en: (p) => ({
+    subject: `How did your meetings at ${p.event} go?`,
+    text: `Hello ${p.name},\n\nThank you for taking part in ${p.event}. Please tell the organisers, for your organisation, what your ${p.count} meeting(s) led to: whether they took place, any deal and its estimated value. It takes a minute per meeting:\n${p.link}`,
+  }),
+  ur: (p) => ({
+    subject: `${p.event} میں آپ کی ملاقاتیں کیسی رہیں؟`,
+    text: `${p.name} صاحب/صاحبہ،\n\n${p.event} میں شرکت کا شکریہ۔ براہ کرم اپنے ادارے کی طرف سے منتظمین کو بتائیں کہ آپ کی ${p.count} ملاقاتوں کا نتیجہ کیا نکلا: کیا وہ ہوئیں، کوئی معاہدہ اور اس کی تخمینی مالیت۔ ہر ملاقات کے لیے ایک منٹ لگتا ہے:\n${p.link}`,
+  }),
+  zh: (p) => ({
+    subject: `您在${p.event}的会谈进展如何？`,
+    text: `${p.name}，您好：\n\n感谢您参加${p.event}。请代表贵机构告诉主办方您的 ${p.count} 场会谈带来了什么：会谈是否举行、是否达成协议及预计金额。每场会谈只需一分钟：\n${p.link}`,
   }),
 };

@@ -18,6 +18,8 @@ export interface PolicyReport {
   readonly scenario: Scenario;
   readonly projection: ScenarioProjection;
   readonly progress: readonly TargetProgress[];
+  /** Every observation the projection started from, shipped and imported, for charting beside it. */
+  readonly observations: readonly Observation[];
   readonly batteryDemand: BatteryDemand;
   readonly chargers: readonly ChargersYear[];
   readonly programmeChecks: readonly ProgrammeCheck[];
@@ -45,6 +47,7 @@ export function policyReport(dataset: PolicyDataset, scenario: Scenario): Policy
     scenario,
     projection,
     progress: compareWithTargets(dataset, projection, chargers),
+    observations: dataset.observations,
     batteryDemand: batteryDemand(projection, dataset.assumptions.battery),
     chargers,
     programmeChecks: programmeChecks(dataset, projection),

@@ -2,14 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/auth/api-tokens';
-import { endSession, signInWithPassword } from '../../services/auth/sessions';
+import { endSession, resolveToken, signInWithPassword } from '../../services/auth/sessions';
 import type { StartedSession } from '../../services/auth/sessions';
 import { consumeSignInLink, requestSignInLink } from '../../services/auth/sign-in-links';
-import { myDelegates } from '../../services/delegates';
-import { requireUser } from '../../services/access';
+import { getMe, updateMe } from '../../services/auth/me';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../authentication';
 import type { HttpContext } from '../context';
-import { idParams } from '../schemas';
+import { idParams, language, shortText } from '../schemas';
 
 // Sign-in attempts per address and minute; a guesser gets 10 tries, a person never notices.
 const SIGN_IN_RATE = { max: 10, timeWindow: '1 minute' };
@@ -73,10 +72,29 @@ export function authRoutes(app: FastifyInstance, { db, config }: HttpContext): v
     return reply.status(204).send();
   });
 
-  r.get('/api/me', { schema: { tags: ['auth'], summary: 'The signed-in user and their delegate records' } }, async (request) => {
-    const user = requireUser(request.actor);
-    return { id: user.userId, email: user.email, name: user.name, role: user.role, via: user.via, delegates: await myDelegates(db, user) };
-  });
+  r.get(
+    '/api/me',
+    { schema: { tags: ['auth'], summary: 'The signed-in user, their saved language and delegate records; for a cookie session also its CSRF token' } },
+    async (request) => {
+      const me = await getMe(db, request.actor);
+      // A reloaded tab has lost the CSRF token it kept; the cookie's owner may read it again here,
+      // and a foreign page cannot, because it cannot read this same-origin answer.
+      const cookie = me.via === 'session' && !request.headers.authorization ? request.cookies?.[SESSION_COOKIE] : undefined;
+      const csrfToken = cookie ? ((await resolveToken(db, cookie))?.csrfToken ?? undefined) : undefined;
+      return { ...me, ...(csrfToken ? { csrfToken } : {}) };
+    },
+  );
+  r.patch(
+    '/api/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your language (remembered on every device; e-mails follow it) or your name',
+        body: z.object({ language: language.optional(), name: shortText.optional() }),
+      },
+    },
+    async (request) => updateMe(db, request.actor, request.body),
+  );
 
   r.post(
     '/api/tokens',

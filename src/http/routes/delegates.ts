@@ -3,9 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createDelegate, getDelegate, listDelegates, registerDelegate, updateDelegate } from '../../services/delegates';
 import { startSession } from '../../services/auth/sessions';
+import { listAgendas } from '../../services/agendas';
 import { setSessionCookie } from '../authentication';
 import type { HttpContext } from '../context';
-import { eventParams, idParams, language, paging, profileUpdate, shortText } from '../schemas';
+import { eventParams, idParams, language, paging, profileUpdate, shortText, uuid } from '../schemas';
 
 const delegate = z.object({
   firstName: shortText,
@@ -37,8 +38,27 @@ export function delegateRoutes(app: FastifyInstance, { db }: HttpContext): void 
   );
   r.get(
     '/api/events/:eventId/delegates',
-    { schema: { tags: ['delegates'], summary: 'All delegates with contact details (its organisers)', params: eventParams, querystring: z.object(paging) } },
+    {
+      schema: {
+        tags: ['delegates'],
+        summary: 'The event’s delegates with contact details, by name or e-mail or of one organisation (its organisers)',
+        params: eventParams,
+        querystring: z.object({ q: z.string().max(200).optional(), organisationId: uuid.optional(), ...paging }),
+      },
+    },
     async (request) => listDelegates(db, request.actor, request.params.eventId, request.query),
+  );
+  r.get(
+    '/api/events/:eventId/agendas',
+    {
+      schema: {
+        tags: ['delegates'],
+        summary: 'Every delegate’s agenda of the published schedule, to print in bulk; optionally of one organisation or country (its organisers)',
+        params: eventParams,
+        querystring: z.object({ organisationId: uuid.optional(), country: z.string().max(60).optional() }),
+      },
+    },
+    async (request) => listAgendas(db, request.actor, request.params.eventId, request.query),
   );
   r.post(
     '/api/organisations/:id/delegates',

@@ -24,8 +24,16 @@ const settings = z.object({
 export function eventRoutes(app: FastifyInstance, { db }: HttpContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/events', { schema: { tags: ['events'], summary: 'List events' } }, async (request) => listEvents(db, request.actor));
-  r.post('/api/events', { schema: { tags: ['events'], summary: 'Create an event (organisers)', body: settings } }, async (request, reply) =>
-    reply.status(201).send(await createEvent(db, request.actor, request.body)),
+  r.post(
+    '/api/events',
+    {
+      schema: {
+        tags: ['events'],
+        summary: 'Create an event (organisers); its days are listed, or given as a first and last day',
+        body: settings.extend({ days: settings.shape.days.optional(), firstDay: z.iso.date().optional(), lastDay: z.iso.date().optional() }),
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createEvent(db, request.actor, request.body)),
   );
   r.get('/api/events/:eventId', { schema: { tags: ['events'], summary: 'An event and how you relate to it', params: eventParams } }, async (request) =>
     getEvent(db, request.actor, request.params.eventId),

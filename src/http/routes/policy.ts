@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../domain/errors';
+import { deleteObservation, importObservations, listStoredObservations } from '../../services/policy-observations';
 import { eventSegments, getPolicyReport, listScenarios } from '../../services/policy-tracker';
 import type { HttpContext } from '../context';
 import { eventParams } from '../schemas';
+import { MAX_UPLOAD_BYTES } from './import-export';
 
 /** The NEV policy tracker: public figures with their sources. */
 export function policyRoutes(app: FastifyInstance, { db }: HttpContext): void {
@@ -18,7 +21,7 @@ export function policyRoutes(app: FastifyInstance, { db }: HttpContext): void {
         querystring: z.object({ scenario: z.string().max(60).optional() }),
       },
     },
-    async (request) => getPolicyReport(request.query.scenario),
+    async (request) => getPolicyReport(db, request.query.scenario),
   );
   r.get(
     '/api/events/:eventId/policy/segments',
@@ -31,5 +34,43 @@ export function policyRoutes(app: FastifyInstance, { db }: HttpContext): void {
       },
     },
     async (request) => eventSegments(db, request.actor, request.params.eventId, request.query.scenario),
+  );
+  r.get(
+    '/api/policy/observations',
+    { schema: { tags: ['policy'], summary: 'Market observations imported from CSV, which the report projects from beside the shipped ones' } },
+    async () => listStoredObservations(db),
+  );
+  r.post(
+    '/api/policy/observations',
+    {
+      schema: {
+        tags: ['policy'],
+        summary:
+          'Import market observations from a CSV upload (multipart field "file"; columns segment, period, metric, value, source, kind, label, note). All rows or none; the same segment, metric, period and label again updates. dryRun=true previews. Global organisers only',
+        querystring: z.object({ dryRun: z.enum(['true', 'false']).optional() }),
+      },
+    },
+    async (request) => {
+      if (!request.isMultipart()) throw new AppError('VALIDATION', 'send the CSV file as multipart/form-data in a field named "file"', 'file');
+      const file = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+      if (!file) throw new AppError('VALIDATION', 'no file was uploaded', 'file');
+      const buffer = await file.toBuffer();
+      if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', `the file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`, 'file');
+      return importObservations(db, request.actor, buffer.toString('utf8'), { dryRun: request.query.dryRun === 'true' });
+    },
+  );
+  r.delete(
+    '/api/policy/observations/:observationId',
+    {
+      schema: {
+        tags: ['policy'],
+        summary: 'Remove an imported observation (global organisers only)',
+        params: z.object({ observationId: z.string().uuid() }),
+      },
+    },
+    async (request, reply) => {
+      await deleteObservation(db, request.actor, request.params.observationId);
+      return reply.status(204).send();
+    },
   );
 }

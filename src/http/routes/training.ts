@@ -155,7 +155,7 @@ const certificateView = z.object({
   code: z.string(),
   valid: z.boolean(),
   holderName: z.string(),
-  programme: z.object({ id: uuid, slug: z.string(), title: z.string(), organisedBy: z.array(z.string()) }),
+  programme: z.object({ id: uuid, slug: z.string(), title: z.string(), organisedBy: z.array(z.string()), timeZone: z.string().describe('the dates of the certificate are days in this zone') }),
   heldFrom: isoDate,
   heldUntil: isoDate,
   sessionsAttended: z.number(),
@@ -198,7 +198,7 @@ const TAGS = ['training'];
 
 export function trainingRoutes(app: FastifyInstance, { db, config }: HttpContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const url = config.publicUrl;
+  // Read on every request: a server started on port 0 learns its address (and its links) once it listens.
 
   r.get(
     '/api/programmes',
@@ -223,22 +223,22 @@ export function trainingRoutes(app: FastifyInstance, { db, config }: HttpContext
   r.patch(
     '/api/programmes/:programme',
     { schema: { tags: TAGS, summary: 'Change a programme’s settings; a higher capacity promotes people from the waiting list', params: programmeParams, body: settings.partial(), response: { 200: programmeView } } },
-    async (request) => updateProgramme(db, request.actor, request.params.programme, request.body, url),
+    async (request) => updateProgramme(db, request.actor, request.params.programme, request.body, config.publicUrl),
   );
   r.post(
     '/api/programmes/:programme/sessions',
     { schema: { tags: TAGS, summary: 'Add a session; confirmed registrants get an updated calendar invite', params: programmeParams, body: sessionInput, response: { 201: programmeView } } },
-    async (request, reply) => reply.status(201).send(await addSession(db, request.actor, request.params.programme, request.body, url)),
+    async (request, reply) => reply.status(201).send(await addSession(db, request.actor, request.params.programme, request.body, config.publicUrl)),
   );
   r.patch(
     '/api/programmes/:programme/sessions/:sessionId',
     { schema: { tags: TAGS, summary: 'Move or change a session; confirmed registrants get an updated calendar invite', params: sessionParams, body: sessionInput.partial(), response: { 200: programmeView } } },
-    async (request) => updateSession(db, request.actor, request.params.programme, request.params.sessionId, request.body, url),
+    async (request) => updateSession(db, request.actor, request.params.programme, request.params.sessionId, request.body, config.publicUrl),
   );
   r.post(
     '/api/programmes/:programme/sessions/:sessionId/cancel',
     { schema: { tags: TAGS, summary: 'Cancel a session; confirmed registrants are told and their calendars updated', params: sessionParams, response: { 200: programmeView } } },
-    async (request) => cancelSession(db, request.actor, request.params.programme, request.params.sessionId, url),
+    async (request) => cancelSession(db, request.actor, request.params.programme, request.params.sessionId, config.publicUrl),
   );
 
   r.post(
@@ -254,7 +254,7 @@ export function trainingRoutes(app: FastifyInstance, { db, config }: HttpContext
       config: { rateLimit: REGISTER_RATE },
     },
     async (request, reply) => {
-      const result = await register(db, request.actor, request.params.programme, request.body, url);
+      const result = await register(db, request.actor, request.params.programme, request.body, config.publicUrl);
       return reply.status(result.duplicate ? 200 : 201).send(result);
     },
   );
@@ -274,15 +274,15 @@ export function trainingRoutes(app: FastifyInstance, { db, config }: HttpContext
   r.post(
     '/api/programmes/:programme/registrations/:registrationId/cancel',
     { schema: { tags: TAGS, summary: 'Cancel someone’s registration (organisers); the place goes to the waiting list', params: programmeParams.extend({ registrationId: uuid }), response: { 200: cancellation } } },
-    async (request) => cancelRegistration(db, request.actor, request.params.programme, request.params.registrationId, url),
+    async (request) => cancelRegistration(db, request.actor, request.params.programme, request.params.registrationId, config.publicUrl),
   );
   r.get(
     '/api/registrations/:token',
     { schema: { tags: TAGS, summary: 'Your registration, by the secret link in your e-mails (webinar links when your place is confirmed)', params: tokenParams, response: { 200: ownRegistration } } },
-    async (request) => getRegistration(db, request.actor, request.params.token, url),
+    async (request) => getRegistration(db, request.actor, request.params.token, config.publicUrl),
   );
   r.post('/api/registrations/:token/cancel', { schema: { tags: TAGS, summary: 'Cancel your registration; your place goes to the first person waiting', params: tokenParams, response: { 200: cancellation } } }, async (request) =>
-    cancelOwnRegistration(db, request.actor, request.params.token, url),
+    cancelOwnRegistration(db, request.actor, request.params.token, config.publicUrl),
   );
   r.get(
     '/api/registrations/:token/calendar.ics',
@@ -291,7 +291,7 @@ export function trainingRoutes(app: FastifyInstance, { db, config }: HttpContext
       reply
         .header('content-type', 'text/calendar; charset=utf-8')
         .header('cache-control', 'no-cache')
-        .send(await registrationCalendarFile(db, request.actor, request.params.token, url)),
+        .send(await registrationCalendarFile(db, request.actor, request.params.token, config.publicUrl)),
   );
 
   r.post(
@@ -325,15 +325,15 @@ export function trainingRoutes(app: FastifyInstance, { db, config }: HttpContext
   r.post(
     '/api/programmes/:programme/certificates',
     { schema: { tags: TAGS, summary: 'Issue certificates to everyone who attended enough sessions, after the last session; each is e-mailed a link', params: programmeParams, response: { 200: issued } } },
-    async (request) => issueCertificates(db, request.actor, request.params.programme, url),
+    async (request) => issueCertificates(db, request.actor, request.params.programme, config.publicUrl),
   );
   r.get(
     '/api/certificates/:code',
     { schema: { tags: TAGS, summary: 'Check a certificate by its code (public)', params: codeParams, response: { 200: certificateView } } },
-    async (request) => verifyCertificate(db, request.actor, request.params.code, url),
+    async (request) => verifyCertificate(db, request.actor, request.params.code, config.publicUrl),
   );
   r.get('/api/certificates/:code/certificate.pdf', { schema: { tags: TAGS, summary: 'The certificate as a PDF (public, by its code)', params: codeParams } }, async (request, reply) => {
-    const { code, pdf } = await certificateFile(db, request.actor, request.params.code, url);
+    const { code, pdf } = await certificateFile(db, request.actor, request.params.code, config.publicUrl);
     return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="certificate-${code}.pdf"`).send(Buffer.from(pdf));
   });
 }

@@ -1,5 +1,6 @@
-import { aliasedTable, and, asc, eq, isNotNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import { meetingEntries } from '../../domain/calendar/agenda';
+import type { AgendaMeeting } from '../../domain/calendar/agenda';
 import { calendarFile } from '../../domain/calendar/ics';
 import { AppError, notFound } from '../../domain/errors';
 import type { Relation } from '../../domain/permissions';
@@ -10,48 +11,90 @@ import { accessEvent, authorize, baseRelations, withRelations } from '../access'
 import { hashToken, newToken } from '../auth/secrets';
 
 /**
- * A delegate's meeting agenda as an iCalendar file, downloaded while signed in or subscribed to
- * through a secret feed address. Both are built from the database on every request, so they
- * follow each published schedule; moved meetings keep their UID and carry a higher SEQUENCE.
+ * A delegate's meeting agenda as an iCalendar file, downloaded while signed in, subscribed to
+ * through a secret feed address, or attached to the e-mail that announces a published schedule.
+ * All are built from the database when asked for, so they follow each published schedule; a moved
+ * or cancelled meeting keeps its UID and carries its higher revision as the SEQUENCE.
  */
-const other = aliasedTable(delegates, 'other_party');
-const otherOrg = aliasedTable(organisations, 'other_org');
+// Up to this many delegates are picked out in SQL; for more (a schedule e-mail to everyone), one
+// scan of the event's meetings and people is faster than long id lists.
+const FEW_DELEGATES = 50;
+
+/** The agendas of several delegates of one event, by delegate id, each an iCalendar file. */
+export async function agendaFiles(db: Executor, eventId: string, delegateIds: string[], publicUrl: string): Promise<Map<string, string>> {
+  const [event] = await db.select().from(events).where(eq(events.id, eventId));
+  if (!event) throw notFound('Event');
+  const few = delegateIds.length <= FEW_DELEGATES;
+  const wanted = new Set(delegateIds);
+  const rows = (
+    await db
+      .select({
+        id: meetings.id,
+        status: meetings.status,
+        revision: meetings.revision,
+        updatedAt: meetings.updatedAt,
+        from: meetingRequests.fromDelegateId,
+        to: meetingRequests.toDelegateId,
+        startsAt: timeSlots.startsAt,
+        endsAt: timeSlots.endsAt,
+        tableName: meetingTables.name,
+        virtualLink: meetingTables.virtualLink,
+      })
+      .from(meetings)
+      .innerJoin(meetingRequests, eq(meetingRequests.id, meetings.requestId))
+      .innerJoin(timeSlots, eq(timeSlots.id, meetings.slotId))
+      .leftJoin(meetingTables, eq(meetingTables.id, meetings.tableId))
+      .where(
+        and(
+          eq(meetings.eventId, eventId),
+          isNotNull(meetings.slotId),
+          few && delegateIds.length > 0 ? or(inArray(meetingRequests.fromDelegateId, delegateIds), inArray(meetingRequests.toDelegateId, delegateIds)) : undefined,
+        ),
+      )
+      .orderBy(asc(timeSlots.startsAt), asc(meetings.id))
+  ).filter((r) => wanted.has(r.from) || wanted.has(r.to));
+  const otherIds = [...new Set(rows.flatMap((r) => [r.from, r.to]))];
+  const found =
+    otherIds.length === 0
+      ? []
+      : await db
+          .select({ id: delegates.id, firstName: delegates.firstName, lastName: delegates.lastName, jobTitle: delegates.jobTitle, organisation: organisations.name, country: organisations.country })
+          .from(delegates)
+          .innerJoin(organisations, eq(organisations.id, delegates.organisationId))
+          .where(few ? inArray(delegates.id, otherIds) : eq(delegates.eventId, eventId));
+  const people = new Map<string, AgendaMeeting['other']>(
+    found.map((p) => [p.id, { name: `${p.firstName} ${p.lastName}`, jobTitle: p.jobTitle, organisation: p.organisation, country: p.country }]),
+  );
+  const meetingsOf = new Map<string, AgendaMeeting[]>(delegateIds.map((id) => [id, []]));
+  for (const r of rows) {
+    for (const [self, counterpart] of [
+      [r.from, r.to],
+      [r.to, r.from],
+    ] as const) {
+      const list = meetingsOf.get(self);
+      const person = people.get(counterpart);
+      if (!list || !person) continue;
+      list.push({
+        id: r.id,
+        cancelled: r.status === 'cancelled',
+        startsAt: r.startsAt,
+        endsAt: r.endsAt,
+        tableName: r.tableName,
+        virtualLink: r.virtualLink,
+        updatedAt: r.updatedAt,
+        revision: r.revision,
+        other: person,
+      });
+    }
+  }
+  const agendaUrl = `${publicUrl}/events/${event.id}/agenda`;
+  return new Map([...meetingsOf].map(([id, list]) => [id, calendarFile(`${event.name}: meetings`, meetingEntries(event, list, agendaUrl))]));
+}
 
 async function agendaFor(db: Executor, delegateId: string, publicUrl: string): Promise<string> {
-  const [row] = await db.select({ delegate: delegates, event: events }).from(delegates).innerJoin(events, eq(events.id, delegates.eventId)).where(eq(delegates.id, delegateId));
-  if (!row) throw notFound('Delegate');
-  const { event } = row;
-  const rows = await db
-    .select({ meeting: meetings, slot: timeSlots, table: meetingTables, other, otherOrg })
-    .from(meetings)
-    .innerJoin(meetingRequests, eq(meetingRequests.id, meetings.requestId))
-    .innerJoin(timeSlots, eq(timeSlots.id, meetings.slotId))
-    .leftJoin(meetingTables, eq(meetingTables.id, meetings.tableId))
-    .innerJoin(
-      other,
-      or(
-        and(eq(meetingRequests.fromDelegateId, delegateId), eq(other.id, meetingRequests.toDelegateId)),
-        and(eq(meetingRequests.toDelegateId, delegateId), eq(other.id, meetingRequests.fromDelegateId)),
-      ),
-    )
-    .innerJoin(otherOrg, eq(otherOrg.id, other.organisationId))
-    .where(and(eq(meetings.eventId, event.id), isNotNull(meetings.slotId)))
-    .orderBy(asc(timeSlots.startsAt));
-  const entries = meetingEntries(
-    event,
-    rows.map((r) => ({
-      id: r.meeting.id,
-      cancelled: r.meeting.status === 'cancelled',
-      startsAt: r.slot.startsAt,
-      endsAt: r.slot.endsAt,
-      tableName: r.table?.name ?? null,
-      virtualLink: r.table?.virtualLink ?? null,
-      updatedAt: r.meeting.updatedAt,
-      other: { name: `${r.other.firstName} ${r.other.lastName}`, jobTitle: r.other.jobTitle, organisation: r.otherOrg.name, country: r.otherOrg.country },
-    })),
-    `${publicUrl}/events/${event.id}/agenda`,
-  );
-  return calendarFile(`${event.name}: meetings`, entries);
+  const [delegate] = await db.select({ eventId: delegates.eventId }).from(delegates).where(eq(delegates.id, delegateId));
+  if (!delegate) throw notFound('Delegate');
+  return (await agendaFiles(db, delegate.eventId, [delegateId], publicUrl)).get(delegateId)!;
 }
 
 /** The signed-in delegate's agenda, or (for the event's organisers) any delegate's. */

@@ -7,6 +7,7 @@ import { delegates, jobs, meetingRequests, meetingTables, meetings, scheduleAssi
 import type { Actor } from '../actor';
 import { accessEvent, authorize, requireUser } from '../access';
 import { recordAudit } from '../events';
+import { agendaFiles } from '../calendar/agenda';
 import { enqueueMail } from '../mail/enqueue';
 import { SCHEDULE_BUILD, SCHEDULE_REPLAN } from './schedule-job';
 import type { ScheduleJobParams } from './schedule-job';
@@ -131,11 +132,12 @@ export async function publishSchedule(db: Database, actor: Actor, eventId: strin
     if (published) await tx.update(schedules).set({ status: 'superseded' }).where(eq(schedules.id, published.id));
     await tx.update(schedules).set({ status: 'published', publishedAt: new Date() }).where(eq(schedules.id, draft.id));
     await tx.execute(sql`
-      update meetings m set slot_id = a.slot_id, table_id = a.table_id, updated_at = now()
+      update meetings m set slot_id = a.slot_id, table_id = a.table_id, updated_at = now(),
+        revision = m.revision + (case when m.slot_id is distinct from a.slot_id or m.table_id is distinct from a.table_id then 1 else 0 end)
       from schedule_assignments a where a.schedule_id = ${draft.id}::uuid and a.meeting_id = m.id`);
     // Meetings accepted after the draft was built stay unscheduled until the next re-plan.
     await tx.execute(sql`
-      update meetings m set slot_id = null, table_id = null, updated_at = now()
+      update meetings m set slot_id = null, table_id = null, updated_at = now(), revision = m.revision + 1
       where m.event_id = ${eventId}::uuid and m.slot_id is not null
         and not exists (select 1 from schedule_assignments a where a.schedule_id = ${draft.id}::uuid and a.meeting_id = m.id)`);
     // Delegates of meetings dropped since were told when the meeting was cancelled.
@@ -165,8 +167,11 @@ async function notifyChanges(tx: Executor, eventId: string, meetingIds: string[]
       }
     }
   }
-  for (const person of affected.values()) {
-    await enqueueMail(tx, person.email, `schedule-${what}`, render(scheduleChangedMail, person.language, { name: person.firstName, what, count: person.count, link: `${publicUrl}/events/${eventId}/agenda` }));
+  // Each message carries the whole agenda as it now stands, so a calendar program can take it in at once.
+  const agendas = await agendaFiles(tx, eventId, [...affected.keys()], publicUrl);
+  for (const [delegateId, person] of affected) {
+    const agenda = { filename: 'agenda.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: agendas.get(delegateId)! };
+    await enqueueMail(tx, person.email, `schedule-${what}`, render(scheduleChangedMail, person.language, { name: person.firstName, what, count: person.count, link: `${publicUrl}/events/${eventId}/agenda` }), [agenda]);
   }
 }
 

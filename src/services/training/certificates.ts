@@ -89,12 +89,12 @@ async function findCertificate(db: Executor, actor: Actor, code: string) {
 
 /** What anyone holding a certificate's code may check: who, which programme, when. */
 export async function verifyCertificate(db: Executor, actor: Actor, code: string, publicUrl: string) {
-  const { certificate: c, slug } = await findCertificate(db, actor, code);
+  const { certificate: c, slug, timeZone } = await findCertificate(db, actor, code);
   return {
     code: c.code,
     valid: true,
     holderName: c.holderName,
-    programme: { id: c.programmeId, slug, title: c.programmeTitle, organisedBy: c.organisedBy },
+    programme: { id: c.programmeId, slug, title: c.programmeTitle, organisedBy: c.organisedBy, timeZone },
     heldFrom: c.heldFrom,
     heldUntil: c.heldUntil,
     sessionsAttended: c.sessionsAttended,

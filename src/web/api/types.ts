@@ -27,12 +27,13 @@ export type Json<T> = T extends Date
 
 type Answer<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F>>>;
 
-/** GET /api/me (the route builds it inline). `csrfToken` is read when the API provides it. */
+/** GET /api/me. `csrfToken` comes only for a session cookie; `language` is the account's saved choice. */
 export interface Me {
   id: string;
   email: string;
   name: string;
   role: 'organiser' | 'delegate';
+  language: string;
   delegates: Answer<typeof myDelegates>;
   csrfToken?: string;
 }
@@ -70,3 +71,14 @@ export interface SessionStarted {
   csrfToken: string;
   user: { id: string; email: string; name: string; role: 'organiser' | 'delegate'; language: string };
 }
+
+/** The organiser's delegate list (with e-mail addresses) and every delegate's agenda, to print. */
+export type DelegateListPage = Answer<typeof import('../../services/delegates').listDelegates>;
+export type Agendas = Answer<typeof import('../../services/agendas').listAgendas>;
+export type Agenda = Agendas['agendas'][number];
+
+/* The demand dashboard and the outcome survey. */
+export type Demand = Json<import('../../services/demand').DemandDashboard>;
+export type MyOutcome = Answer<typeof import('../../services/outcomes').myOutcomes>[number];
+export type ReportedOutcome = Answer<typeof import('../../services/outcomes').reportOutcome>;
+export type OutcomesReport = Answer<typeof import('../../services/outcomes').outcomesReport>;

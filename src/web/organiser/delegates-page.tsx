@@ -6,7 +6,10 @@ import type { ImportSummary } from '../api/types';
 import { Notice, Problem } from '../components/feedback';
 import { Page } from '../components/page';
 import { currentLocale } from '../i18n/i18n';
+import { useLocation } from '../router';
 import { useEvent } from '../shell/event-context';
+import { DelegateList } from './delegate-list';
+import { DelegateOrganisation } from './delegate-organisation';
 
 const EXPORTS = ['delegates', 'requests', 'meetings'] as const;
 
@@ -55,10 +58,15 @@ function RowProblems({ error }: { error: ApiError }) {
   );
 }
 
-/** Import delegates from a spreadsheet: check it first (nothing stored), then import; and export links. */
+/**
+ * The event's organisations and delegates: find one and correct it or add a person by hand (an
+ * organisation opens from the list by `?organisation=`); import a spreadsheet, checked first with
+ * nothing stored; export.
+ */
 export function DelegatesPage() {
   const { t } = useTranslation();
   const { event } = useEvent();
+  const opened = useLocation().search.get('organisation');
   const fileId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportSummary | null>(null);
@@ -95,6 +103,7 @@ export function DelegatesPage() {
 
   return (
     <Page title={t('import.title')}>
+      {opened ? <DelegateOrganisation key={opened} organisationId={opened} /> : <DelegateList />}
       <form className="card form" onSubmit={check}>
         <h2>{t('import.uploadTitle')}</h2>
         <p className="hint">{t('import.intro')}</p>

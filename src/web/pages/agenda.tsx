@@ -73,7 +73,7 @@ function MeetingRow({ meeting, zones }: { meeting: Scheduled; zones: { event: st
 export function AgendaPage() {
   const { t } = useTranslation();
   const { me } = useSession();
-  const { event } = useEvent();
+  const { event, base } = useEvent();
   const meetings = useApi<Meeting[]>(`/api/events/${event.id}/meetings`);
   const zones = { event: event.timeZone, mine: deviceTimeZone() };
 
@@ -109,6 +109,9 @@ export function AgendaPage() {
         {zones.event === zones.mine ? t('agenda.zoneSame', { zone: zones.event }) : t('agenda.zones', { event: zones.event, mine: zones.mine })}
       </p>
       <CalendarFeed eventId={event.id} />
+      <p className="no-print">
+        <Link to={`${base}/outcomes`}>{t('outcomes.fromAgenda')}</Link>
+      </p>
       {meetings.data.length === 0 ? <p>{t('agenda.empty')}</p> : null}
       {[...days.entries()].map(([key, list]) => (
         <section key={key} className="agenda-day" aria-labelledby={`day-${key}`}>

@@ -71,6 +71,9 @@ function OrganiserSummary() {
       <Link className="button" to={`${base}/organiser/schedule`}>
         {t('nav.schedule')}
       </Link>
+      <p>
+        <Link to={`/policy?event=${encodeURIComponent(event.id)}`}>{t('tracker.event.homeLink')}</Link>
+      </p>
     </section>
   );
 }

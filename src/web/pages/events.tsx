@@ -7,8 +7,11 @@ import { Link, Redirect } from '../router';
 import { useSession } from '../session';
 import { eventDay } from '../time';
 
-/** After sign-in: straight into the person's event when there is only one to go to. */
-export function EventsPage() {
+/**
+ * Every event, and for organisers a way to create one. After sign-in (`/`) the person goes straight
+ * into their event when there is only one to go to; `/events` always shows the list.
+ */
+export function EventsPage({ list = false }: { list?: boolean }) {
   const { t } = useTranslation();
   const { me } = useSession();
   const events = useApi<EventSummary[]>('/api/events');
@@ -17,10 +20,19 @@ export function EventsPage() {
 
   const mine = events.data.filter((e) => me?.delegates.some((d) => d.eventId === e.id));
   const only = mine.length === 1 ? mine[0] : events.data.length === 1 ? events.data[0] : undefined;
-  if (only) return <Redirect to={`/events/${only.id}`} />;
+  if (only && !list) return <Redirect to={`/events/${only.id}`} />;
 
   return (
-    <Page title={t('events.title')}>
+    <Page
+      title={t('events.title')}
+      actions={
+        me?.role === 'organiser' ? (
+          <Link className="button button-primary" to="/events/new">
+            {t('newEvent.create')}
+          </Link>
+        ) : undefined
+      }
+    >
       {events.data.length === 0 ? <p>{t('events.none')}</p> : null}
       <ul className="cards">
         {events.data.map((event) => (

@@ -24,6 +24,10 @@ import { MatchmakingPage } from '../organiser/matchmaking-page';
 import { SchedulePage } from '../organiser/schedule-page';
 import { SetupPage } from '../organiser/setup-page';
 import { TableListsPage } from '../organiser/table-lists-page';
+import { DemandPage } from '../organiser/demand-page';
+import { OutcomesReportPage } from '../organiser/outcomes-report-page';
+import { OutcomesPage } from '../pages/outcomes';
+import { AgendasPage } from '../organiser/agendas-page';
 
 /** The pages inside one event, relative to /events/<id>. */
 const PAGES: { path: string; render: (params: Record<string, string>) => ReactNode; who?: 'delegate' | 'organiser' }[] = [
@@ -33,6 +37,7 @@ const PAGES: { path: string; render: (params: Record<string, string>) => ReactNo
   { path: '/organisations/:organisationId', render: ({ organisationId }) => <OrganisationPage organisationId={organisationId!} /> },
   { path: '/inbox', render: () => <InboxPage />, who: 'delegate' },
   { path: '/agenda', render: () => <AgendaPage />, who: 'delegate' },
+  { path: '/outcomes', render: () => <OutcomesPage />, who: 'delegate' },
   { path: '/profile', render: () => <ProfilePage />, who: 'delegate' },
   { path: '/profile/setup', render: () => <ProfileWizard />, who: 'delegate' },
   { path: '/organiser/setup', render: () => <SetupPage />, who: 'organiser' },
@@ -40,6 +45,9 @@ const PAGES: { path: string; render: (params: Record<string, string>) => ReactNo
   { path: '/organiser/matchmaking', render: () => <MatchmakingPage />, who: 'organiser' },
   { path: '/organiser/schedule', render: () => <SchedulePage />, who: 'organiser' },
   { path: '/organiser/tables', render: () => <TableListsPage />, who: 'organiser' },
+  { path: '/organiser/demand', render: () => <DemandPage />, who: 'organiser' },
+  { path: '/organiser/outcomes', render: () => <OutcomesReportPage />, who: 'organiser' },
+  { path: '/organiser/agendas', render: () => <AgendasPage />, who: 'organiser' },
 ];
 
 function NotHere() {

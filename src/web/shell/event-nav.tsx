@@ -33,6 +33,7 @@ export function EventNav() {
               badge={waitingForMe > 0 ? t('nav.waiting', { count: waitingForMe }) : undefined}
             />
             <NavLink to={`${base}/agenda`} label={t('nav.agenda')} />
+            <NavLink to={`${base}/outcomes`} label={t('outcomes.nav')} />
             <NavLink to={`${base}/profile`} label={t('nav.profile')} />
           </>
         ) : null}
@@ -41,9 +42,13 @@ export function EventNav() {
         <ul aria-label={t('nav.organiserLabel')}>
           <NavLink to={`${base}/organiser/setup`} label={t('nav.setup')} />
           <NavLink to={`${base}/organiser/delegates`} label={t('nav.delegates')} />
+          <NavLink to={`${base}/organiser/demand`} label={t('demand.nav')} />
           <NavLink to={`${base}/organiser/matchmaking`} label={t('nav.matchmaking')} />
           <NavLink to={`${base}/organiser/schedule`} label={t('nav.schedule')} />
           <NavLink to={`${base}/organiser/tables`} label={t('nav.tables')} />
+          <NavLink to={`${base}/organiser/outcomes`} label={t('outcomes.report.nav')} />
+          <NavLink to={`${base}/organiser/agendas`} label={t('agendas.nav')} />
+          <NavLink to="/events" label={t('newEvent.allEvents')} />
         </ul>
       ) : null}
     </nav>

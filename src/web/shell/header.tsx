@@ -15,6 +15,9 @@ export function Header() {
         Corridor
       </Link>
       <div className="header-tools">
+        <Link to="/policy" className="header-link">
+          {t('tracker.navLink')}
+        </Link>
         <LanguageSwitcher />
         {session.status === 'signedIn' && session.me ? (
           <div className="account">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { meetingEntries } from '../../../src/domain/calendar/agenda';
-import { calendarFile, foldLines, sequenceOf } from '../../../src/domain/calendar/ics';
+import { calendarFile, foldLines } from '../../../src/domain/calendar/ics';
 import { sessionEntries } from '../../../src/domain/training/session-calendar';
 
 const parse = (ics: string) => new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
@@ -52,6 +52,31 @@ describe('calendar files', () => {
     expect(folded.replace(/\r\n /g, '')).toBe(`BEGIN:VCALENDAR\r\n${line}\r\nEND:VCALENDAR\r\n`);
   });
 
+  it('escapes commas, semicolons, backslashes and line breaks so text round-trips, and writes the same file twice', () => {
+    const entry = {
+      uid: 'meeting-m2@corridor',
+      start: new Date('2026-03-10T04:20:00Z'),
+      end: new Date('2026-03-10T04:40:00Z'),
+      title: 'Meeting: Wang, Fang; Hefei \\ Cells',
+      description: 'Line one, with a comma\nLine two; with a semicolon',
+      location: 'Table 7, Hall B',
+      url: 'https://meeting.example/j/1?a=1,2',
+      sequence: 5,
+      cancelled: true,
+      lastModified: new Date('2026-03-02T00:00:00Z'),
+    };
+    const ics = calendarFile('Pakistan–China; meetings', [entry]);
+    expect(calendarFile('Pakistan–China; meetings', [entry])).toBe(ics);
+    const [event] = parse(ics);
+    expect(event!.summary).toBe(entry.title);
+    expect(event!.description).toBe(entry.description);
+    expect(event!.location).toBe(entry.location);
+    expect(String(event!.component.getFirstPropertyValue('url'))).toBe(entry.url);
+    expect(event!.sequence).toBe(5);
+    expect(event!.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(event!.endDate.toJSDate().toISOString()).toBe('2026-03-10T04:40:00.000Z');
+  });
+
   it('writes an empty calendar that still parses, so a feed can become empty', () => {
     expect(parse(calendarFile('Nothing yet', []))).toEqual([]);
   });
@@ -59,10 +84,10 @@ describe('calendar files', () => {
   it('gives meetings the table, the other side and the event’s local time', () => {
     const [entry] = meetingEntries(
       { name: 'Pakistan–China Business Conference', venue: 'Jinnah Convention Centre', city: 'Islamabad', timeZone: 'Asia/Karachi' },
-      [{ id: 'm1', cancelled: false, startsAt: new Date('2026-03-10T04:00:00Z'), endsAt: new Date('2026-03-10T04:20:00Z'), tableName: 'Table 007', virtualLink: null, updatedAt: new Date('2026-03-01T00:00:00Z'), other: { name: 'Li Wei', jobTitle: 'CTO', organisation: 'Hefei Cells', country: 'CN' } }],
+      [{ id: 'm1', cancelled: false, startsAt: new Date('2026-03-10T04:00:00Z'), endsAt: new Date('2026-03-10T04:20:00Z'), tableName: 'Table 007', virtualLink: null, updatedAt: new Date('2026-03-01T00:00:00Z'), revision: 3, other: { name: 'Li Wei', jobTitle: 'CTO', organisation: 'Hefei Cells', country: 'CN' } }],
       'https://corridor.example/events/e/agenda',
     );
-    expect(entry).toMatchObject({ uid: 'meeting-m1@corridor', location: 'Table 007, Jinnah Convention Centre, Islamabad', title: 'Meeting: Li Wei (Hefei Cells)', sequence: sequenceOf(new Date('2026-03-01T00:00:00Z')) });
+    expect(entry).toMatchObject({ uid: 'meeting-m1@corridor', location: 'Table 007, Jinnah Convention Centre, Islamabad', title: 'Meeting: Li Wei (Hefei Cells)', sequence: 3 });
     expect(entry!.description).toContain('Pakistan–China Business Conference: 2026-03-10 09:00–09:20 Asia/Karachi (UTC+05:00)');
   });
 });
