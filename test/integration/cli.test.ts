@@ -25,7 +25,7 @@ describe('corridor command line', () => {
       const url = await new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
         server.stdout.on('data', () => {
-          const match = /running at (http:\/\/\S+)/.exec(output);
+          const match = /Open in a browser: (http:\/\/\S+)/.exec(output);
           if (match && /Stop with Ctrl\+C/.test(output)) {
             clearTimeout(timer);
             resolve(match[1]!);

@@ -3,13 +3,14 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
 import type { ImportSummary } from '../api/types';
-import { Notice, Problem } from '../components/feedback';
+import { Notice } from '../components/feedback';
 import { Page } from '../components/page';
 import { currentLocale } from '../i18n/i18n';
 import { useLocation } from '../router';
 import { useEvent } from '../shell/event-context';
 import { DelegateList } from './delegate-list';
 import { DelegateOrganisation } from './delegate-organisation';
+import { RowProblems } from '../components/row-problems';
 
 const EXPORTS = ['delegates', 'requests', 'meetings'] as const;
 
@@ -22,39 +23,6 @@ function Summary({ summary }: { summary: ImportSummary }) {
       <li>{t('import.delegates', { created: n.format(summary.delegates.created), updated: n.format(summary.delegates.updated) })}</li>
       <li>{t('import.items', { count: summary.items, items: n.format(summary.items) })}</li>
     </ul>
-  );
-}
-
-/** The problems of a refused file, one line each, by row and column as in the spreadsheet. */
-function RowProblems({ error }: { error: ApiError }) {
-  const { t } = useTranslation();
-  if (!error.rows?.length) return <Problem error={error} />;
-  return (
-    <div className="problem" role="alert">
-      <p>{t('import.refused', { count: error.rows.length })}</p>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('import.row')}</th>
-              <th scope="col">{t('import.column')}</th>
-              <th scope="col">{t('import.problem')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {error.rows.map((row, i) => (
-              <tr key={i}>
-                <td>{row.row}</td>
-                <td dir="ltr">{row.column ?? '–'}</td>
-                <td lang="en" dir="ltr">
-                  {row.message}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
   );
 }
 
@@ -126,7 +94,7 @@ export function DelegatesPage() {
             {t('import.check')}
           </button>
         </div>
-        {error ? <RowProblems error={error} /> : null}
+        {error ? <RowProblems error={error} summary={t('import.refused', { count: error.rows?.length ?? 0 })} /> : null}
         {preview ? (
           <div className="callout" role="status">
             <h3>{t('import.previewTitle')}</h3>

@@ -3,42 +3,10 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
 import { useApi } from '../api/use-api';
-import { Notice, Problem } from '../components/feedback';
+import { Notice } from '../components/feedback';
 import { currentLocale } from '../i18n/i18n';
 import type { ObservationImportSummaryAnswer, StoredObservationAnswer } from './types';
-
-/** A refused file's problems, one line per row and column as the spreadsheet numbers them. */
-function RowProblems({ error }: { error: ApiError }) {
-  const { t } = useTranslation();
-  if (!error.rows?.length) return <Problem error={error} />;
-  return (
-    <div className="problem" role="alert">
-      <p>{t('tracker.import.refused', { count: error.rows.length })}</p>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('import.row')}</th>
-              <th scope="col">{t('import.column')}</th>
-              <th scope="col">{t('import.problem')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {error.rows.map((row, i) => (
-              <tr key={i}>
-                <td>{row.row}</td>
-                <td dir="ltr">{row.column ?? '–'}</td>
-                <td lang="en" dir="ltr">
-                  {row.message}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
-  );
-}
+import { RowProblems } from '../components/row-problems';
 
 /**
  * For holders of the organiser role: add market observations from a CSV file, checked first with
@@ -121,7 +89,7 @@ export function ObservationImport({ onChanged }: { onChanged: () => void }) {
             {t('tracker.import.check')}
           </button>
         </div>
-        {error ? <RowProblems error={error} /> : null}
+        {error ? <RowProblems error={error} summary={t('tracker.import.refused', { count: error.rows?.length ?? 0 })} /> : null}
         {preview ? (
           <div className="callout" role="status">
             <p>{t('tracker.import.preview', { created: n.format(preview.created), updated: n.format(preview.updated) })}</p>
