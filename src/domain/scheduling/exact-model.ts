@@ -25,6 +25,11 @@ export interface ExactQuery {
 
 export interface ExactModel {
   solver: SatSolver;
+  /**
+   * Adds "total breaks ≤ k" guarded by a new selector literal, to be passed as an assumption:
+   * one model then answers the question for several k, keeping what it learnt in between.
+   */
+  breaksAtMost(k: number): number;
   /** Slot of each meeting in the solver's model, -1 when not held. */
   decode(): Int32Array;
 }
@@ -126,6 +131,17 @@ export function buildExactModel(
     }
     const ownBreaks: number[] = [];
     for (let s = 2; s < T; s++) ownBreaks.push(pos(brk[p * T + s]!));
+    if (allHeld && own.length > 1 && ownBreaks.length > 0) {
+      // Implied: a day without a break is exactly as long as p has meetings, so two busy slots
+      // that far apart need a break. When few breaks are allowed this fixes the day's shape
+      // early in the search (many times fewer conflicts on table-bound events).
+      const compact = solver.newVar();
+      solver.addClause([pos(compact), ...ownBreaks]);
+      const k = own.length;
+      for (let s = 0; s < T; s++) {
+        for (let t = s + k; t < T; t++) solver.addClause([neg(compact), neg(busy[p * T + s]!), neg(busy[p * T + t]!)]);
+      }
+    }
     if (ownBreaks.length > 0) solver.addAtMost(ownBreaks, null, query.mu + problem.fairness);
     if (query.mu > 0) solver.addAtMost(ownBreaks.map((l) => l ^ 1), null, ownBreaks.length - query.mu);
     const limit = problem.maxMeetings[p]!;
@@ -141,6 +157,14 @@ export function buildExactModel(
     const here: number[] = [];
     for (let m = 0; m < M; m++) if (x[m * T + s]! >= 0) here.push(pos(x[m * T + s]!));
     if (here.length > problem.tables) solver.addAtMost(here, null, problem.tables);
+    if (P > 2 * problem.tables) {
+      // Implied: a full slot keeps only 2·tables participants busy. Lets the solver see that a
+      // participant idle in a full slot must be idle there (without it, tight-table events
+      // that have break-free schedules go unsolved for minutes).
+      const present: number[] = [];
+      for (let p = 0; p < P; p++) present.push(pos(busy[p * T + s]!));
+      solver.addAtMost(present, null, 2 * problem.tables);
+    }
   }
   addPrecedences(problem, solver, x);
   solver.addAtMost(
@@ -148,11 +172,9 @@ export function buildExactModel(
     Array.from(weights),
     totalWeight - query.minWeight,
   );
-  if (query.maxBreaks !== undefined) {
-    const all: number[] = [];
-    for (let i = 0; i < brk.length; i++) if (brk[i]! >= 0) all.push(pos(brk[i]!));
-    solver.addAtMost(all, null, query.maxBreaks);
-  }
+  const allBreaks: number[] = [];
+  for (let i = 0; i < brk.length; i++) if (brk[i]! >= 0) allBreaks.push(pos(brk[i]!));
+  if (query.maxBreaks !== undefined) solver.addAtMost(allBreaks, null, query.maxBreaks);
   if (query.maxMoved !== undefined && options.previous) {
     const stays: number[] = [];
     let unavoidable = 0;
@@ -167,6 +189,13 @@ export function buildExactModel(
   if (options.hint) applyHint(problem, solver, options.hint, x, held, busy, seen);
   return {
     solver,
+    breaksAtMost: (k) => {
+      const selector = pos(solver.newVar());
+      // Σ brk + (n − k)·selector ≤ n: with the selector true, at most k breaks.
+      const n = allBreaks.length;
+      if (k < n) solver.addAtMost([...allBreaks, selector], [...allBreaks.map(() => 1), n - k], n);
+      return selector;
+    },
     decode: () => {
       const slots = new Int32Array(M).fill(-1);
       for (let m = 0; m < M; m++) {

@@ -29,6 +29,8 @@ export function sameLevel(x: Costs, y: Costs, level: Level): boolean {
 
 export class ProofLedger {
   private readonly proofs: Array<{ level: Level; costs: Costs }> = [];
+  /** SAT proofs that no fair schedule holding at least this weight has fewer breaks. */
+  private readonly breaksFloors: Array<{ unscheduledWeight: number; atLeast: number }> = [];
 
   constructor(
     readonly levels: readonly Level[],
@@ -40,10 +42,25 @@ export class ProofLedger {
     this.proofs.push({ level, costs });
   }
 
+  /**
+   * A SAT proof that no fair schedule holding at least the weight `costs` holds has fewer than
+   * `atLeast` breaks (the question "breaks ≤ atLeast − 1?" was answered no).
+   */
+  raiseBreaksBound(costs: Costs, atLeast: number): void {
+    this.breaksFloors.push({ unscheduledWeight: costs.unscheduledWeight, atLeast });
+  }
+
+  private provenFloor(best: Costs): number {
+    let floor = best.unscheduledWeight <= EPS ? this.bounds.breaksIfAllHeld : 0;
+    // A schedule holding more weight than the proof's also held at least that much.
+    for (const f of this.breaksFloors) if (best.unscheduledWeight <= f.unscheduledWeight + EPS) floor = Math.max(floor, f.atLeast);
+    return floor;
+  }
+
   private boundMet(level: Level, best: Costs): boolean {
     const b = this.bounds;
     if (level === 'weight') return b.totalWeight - best.unscheduledWeight >= b.weight - EPS;
-    if (level === 'breaks') return best.unscheduledWeight <= EPS && best.breaks <= b.breaksIfAllHeld;
+    if (level === 'breaks') return best.breaks <= this.provenFloor(best);
     return !b.replanning || best.moved <= b.moved;
   }
 
@@ -74,7 +91,7 @@ export class ProofLedger {
   breaksBound(best: Costs): number {
     const proven = this.proofs.some((p) => p.level === 'breaks' && p.costs.breaks === best.breaks && sameLevel(p.costs, best, 'weight'));
     if (proven) return best.breaks;
-    return best.unscheduledWeight <= EPS ? this.bounds.breaksIfAllHeld : 0;
+    return this.provenFloor(best);
   }
 
   /** The question whose "no" proves `level` optimal for `best` (weights scaled to integers). */

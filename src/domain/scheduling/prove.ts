@@ -58,3 +58,47 @@ export class Proof {
     }
   }
 }
+
+/**
+ * "Is there a fair schedule holding at least this weight with at most k breaks?" for k = the
+ * proven lower bound, raised by one after each "no", on one model (the limit is an assumption),
+ * so what the solver learns about the event carries over from one k to the next. Only for k
+ * below the number of participants, where the fewest breaks anyone has (μ) must be 0.
+ */
+export class BreaksFromBelow {
+  private readonly model: ExactModel;
+  private selector: number;
+  conflicts = 0;
+
+  static applies(problem: Problem, maxBreaks: number): boolean {
+    return maxBreaks < problem.participantCount && largestFewestBreaks(problem, maxBreaks) === 0;
+  }
+
+  constructor(
+    problem: Problem,
+    minWeight: number,
+    weights: Int32Array,
+    public maxBreaks: number,
+    options: { previous?: Int32Array } = {},
+  ) {
+    this.model = buildExactModel(problem, { minWeight, mu: 0 }, weights, options);
+    this.selector = this.model.breaksAtMost(maxBreaks);
+  }
+
+  step(conflictBudget: number): ProofAnswer {
+    const solver = this.model.solver;
+    const before = solver.conflicts;
+    const outcome = solver.solve([this.selector], conflictBudget);
+    this.conflicts += solver.conflicts - before;
+    if (outcome === 'unknown') return { outcome: 'running' };
+    if (outcome === 'sat') return { outcome: 'sat', slots: this.model.decode() };
+    return { outcome: 'unsat' };
+  }
+
+  /** After a "no": asks the next question, one break more. */
+  raise(): void {
+    this.model.solver.addClause([this.selector ^ 1]);
+    this.maxBreaks++;
+    this.selector = this.model.breaksAtMost(this.maxBreaks);
+  }
+}

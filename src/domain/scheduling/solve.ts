@@ -12,12 +12,12 @@ import { exactModelSize, integerWeights } from './exact-model';
 import type { Assignment, Instance, SolveResult, StopReason } from './instance';
 import { Annealer } from './annealer';
 import { LocalSearch, compareCosts, type Priority } from './local-search';
-import { ProofLedger } from './proof-ledger';
+import { ProofLedger, sameLevel } from './proof-ledger';
 import { breaksLowerBound, weightUpperBound } from './lower-bound';
 import { compileProblem, findFixedConflicts, type Problem } from './problem';
-import { Proof } from './prove';
+import { BreaksFromBelow, Proof } from './prove';
 import { createRandom } from './random';
-import { ScheduleState } from './schedule-state';
+import { ScheduleState, type Costs } from './schedule-state';
 import { assignTables } from './tables';
 
 export interface SolveOptions {
@@ -41,6 +41,8 @@ export interface SolveOptions {
 /** Above this many SAT variables a proof is not attempted: the bounds are reported instead. */
 const PROOF_SIZE_LIMIT = 40_000;
 const SLICE_MS = 25;
+/** Annealing before the first proof attempt, at most: the SAT solver often finds better schedules sooner. */
+const INITIAL_ANNEALING_MS = 500;
 const REPORT_INTERVAL_MS = 250;
 
 const yieldToEventLoop = (): Promise<void> =>
@@ -89,6 +91,13 @@ export async function solve(instance: Instance, options: SolveOptions = {}): Pro
     replanning: previous !== undefined,
   });
   const allProven = (): boolean => ledger.allProven(search.bestCosts);
+  /** Takes a schedule found by a proof attempt unless the annealing has found better since. */
+  const adoptIfBetter = (slots: Int32Array): void => {
+    const kept = search.bestSlots;
+    state.restore(slots);
+    if (compareCosts(state.costs(), search.bestCosts, priority) < 0) search.adopt();
+    else state.restore(kept);
+  };
   let lastYield = now();
   /** Yields now and then; true when the search must end. */
   const pause = async (): Promise<boolean> => {
@@ -111,37 +120,86 @@ export async function solve(instance: Instance, options: SolveOptions = {}): Pro
   let noFairSchedule = false;
   if (!canProve) await anneal(deadline, Number.POSITIVE_INFINITY);
   else {
-    // Anneal until the search settles, then alternate proof attempts with more annealing:
-    // a proof either closes a level or hands back a better schedule.
-    await anneal(started + limit * 0.35, 3);
+    // Anneal briefly, then alternate proof attempts with more annealing: a proof either closes
+    // a level or hands back a better schedule. For breaks, two questions run side by side:
+    // "as few as the proven lower bound?" (where tight tables hide schedules the annealing
+    // misses, the solver finds them quickly; a "no" raises the bound by one, on the same model)
+    // and "halfway between the bound and the best?" (a "yes" improves the best, a "no" raises
+    // the bound).
+    await anneal(started + Math.min(limit * 0.35, INITIAL_ANNEALING_MS), 3);
     let budget = 300;
+    // Annealing time per unit of proof time: grows while the annealing keeps improving the best
+    // schedule (large two-sided events), shrinks while it does not (tight tables, where the
+    // solver finds what the annealing misses).
+    let annealingShare = 2;
+    let fromBelow: { proof: BreaksFromBelow | Proof; maxBreaks: number; costs: Costs } | undefined;
     proofs: while (!allProven() && !stopped() && now() < deadline) {
       const best = search.bestCosts;
       const level = ledger.levels.find((l) => !ledger.isProven(l, best))!;
       report(`proving ${level === 'moved' ? 'moves' : level}`);
-      const proof = new Proof(problem, ledger.goalFor(level, best, weights.scale), weights.weights, {
+      const goal = ledger.goalFor(level, best, weights.scale);
+      const floor = ledger.breaksBound(best);
+      const searchFromBelow = level === 'breaks' && priority === 'breaks' && best.unfairness === 0 && floor < best.breaks - 1;
+      // From above, ask for halfway to the bound rather than one break fewer: fewer breaks
+      // allowed means stronger propagation, so the answer comes sooner either way, and a "no"
+      // raises the bound.
+      if (searchFromBelow) goal.maxBreaks = floor + Math.ceil((best.breaks - 1 - floor) / 2);
+      const proof = new Proof(problem, goal, weights.weights, {
         previous: previous?.slots,
         hint: search.bestSlots,
       });
-      for (;;) {
+      if (!searchFromBelow) fromBelow = undefined;
+      else if (!fromBelow || fromBelow.maxBreaks !== floor || !sameLevel(fromBelow.costs, best, 'weight')) {
+        const proof = BreaksFromBelow.applies(problem, floor)
+          ? new BreaksFromBelow(problem, goal.minWeight, weights.weights, floor, { previous: previous?.slots })
+          : new Proof(problem, { minWeight: goal.minWeight, maxBreaks: floor }, weights.weights, { previous: previous?.slots });
+        fromBelow = { proof, maxBreaks: floor, costs: best };
+      }
+      for (let round = 0; ; round++) {
         const stepStart = now();
-        const answer = proof.step(budget);
-        const took = now() - stepStart;
-        budget = took < 20 ? Math.min(50_000, budget * 2) : took > 80 ? Math.max(100, budget >> 1) : budget;
+        // Fewer breaks are usually easier to decide (no break fixes a day's shape), so the
+        // question from below gets twice the time when it runs.
+        const answer = fromBelow && round % 2 === 1 ? ({ outcome: 'running' } as const) : proof.step(budget);
+        let took = now() - stepStart;
         if (answer.outcome === 'unsat') {
           if (best.unfairness > 0) noFairSchedule = true;
+          else if (searchFromBelow && goal.maxBreaks! < best.breaks - 1) ledger.raiseBreaksBound(best, goal.maxBreaks! + 1);
           else ledger.record(level, best);
           break;
         }
         if (answer.outcome === 'sat') {
-          state.restore(answer.slots);
-          search.adopt();
+          adoptIfBetter(answer.slots);
           break;
         }
+        if (fromBelow) {
+          const belowStart = now();
+          const below = fromBelow.proof.step(budget);
+          took += now() - belowStart;
+          if (below.outcome === 'unsat') {
+            ledger.raiseBreaksBound(fromBelow.costs, fromBelow.maxBreaks + 1);
+            const { proof: asked } = fromBelow;
+            if (asked instanceof BreaksFromBelow && BreaksFromBelow.applies(problem, asked.maxBreaks + 1)) {
+              asked.raise();
+              fromBelow.maxBreaks = asked.maxBreaks;
+            } else fromBelow = undefined;
+            break;
+          }
+          if (below.outcome === 'sat') {
+            adoptIfBetter(below.slots);
+            fromBelow = undefined;
+            break;
+          }
+        }
+        const perProof = fromBelow && round % 2 === 0 ? took / 2 : took;
+        budget = perProof < 20 ? Math.min(50_000, budget * 2) : perProof > 80 ? Math.max(100, budget >> 1) : budget;
         if (await pause()) break proofs;
-        // Keep annealing alongside (half of the time); a better schedule restarts the proof.
-        await anneal(Math.min(deadline, now() + took), Number.POSITIVE_INFINITY);
-        if (compareCosts(search.bestCosts, best, priority) < 0) break;
+        // Keep annealing alongside; a better schedule restarts the proof.
+        await anneal(Math.min(deadline, now() + perProof * annealingShare), Number.POSITIVE_INFINITY);
+        if (compareCosts(search.bestCosts, best, priority) < 0) {
+          annealingShare = Math.min(4, annealingShare * 2);
+          break;
+        }
+        annealingShare = Math.max(0.5, annealingShare * 0.9);
       }
       if (noFairSchedule) break;
     }
