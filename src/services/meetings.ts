@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Executor } from '../storage/db';
 import { delegates, meetingRequests, meetingTables, meetings, organisations, timeSlots } from '../storage/schema';
@@ -20,12 +20,10 @@ export async function listMeetings(db: Executor, actor: Actor, eventId: string, 
   if (!options.includeCancelled) conditions.push(eq(meetings.status, 'scheduled'));
   if (!everything) {
     const mine = access.delegate!.id;
-    // Two index lookups (sent, received) instead of scanning every meeting of the event.
+    // Two index lookups (sent, received) collected into an array first: as `in (subquery)` the
+    // planner may re-run the lookups for each of the event's meetings (40 ms instead of 1 ms).
     conditions.push(
-      inArray(
-        meetings.requestId,
-        sql`(select id from meeting_requests where from_delegate_id = ${mine} union all select id from meeting_requests where to_delegate_id = ${mine})`,
-      ),
+      sql`${meetings.requestId} = any(array(select id from meeting_requests where from_delegate_id = ${mine} union all select id from meeting_requests where to_delegate_id = ${mine}))`,
     );
   }
   return meetingRows(db, and(...conditions)!);
