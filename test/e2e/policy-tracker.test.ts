@@ -8,6 +8,7 @@ import { startTestServer } from './support/server';
 import type { TestServer } from './support/server';
 import { chooseLanguage, expectAccessible, signInWithPassword } from './support/steps';
 import { words } from './support/words';
+import { screenshot } from './support/screenshots';
 
 /* The public policy tracker: its charts, its figures against the shipped sources, its languages. */
 let server: TestServer;
@@ -96,6 +97,7 @@ describe('the policy tracker', () => {
     expect(await batteryTotal.textContent()).toBe(gwh(gwhIn2030('no-subsidy')));
     expect(page.url()).toContain('scenario=no-subsidy');
     await expectAccessible(page, 'the policy tracker');
+    await screenshot(page, 'policy-tracker');
 
     // A phone: nothing sticks out sideways, the charts are drawn at the screen's width.
     await page.setViewportSize({ width: 390, height: 844 });

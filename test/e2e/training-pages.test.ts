@@ -9,6 +9,7 @@ import { startTestServer } from './support/server';
 import type { TestServer } from './support/server';
 import { chooseLanguage, expectAccessible } from './support/steps';
 import { words } from './support/words';
+import { screenshot } from './support/screenshots';
 
 /* A training participant's pages, signed out: find a programme, register, open the e-mailed link, cancel; check a certificate. */
 let server: TestServer;
@@ -114,6 +115,7 @@ describe('the training pages', () => {
     await page.getByRole('heading', { level: 1, name: en('training.registration.title', { programme: programme.title }) }).waitFor();
     await page.getByRole('link', { name: 'https://meeting.example/j/e2e-lithium' }).waitFor();
     await expectAccessible(page, 'the registration page');
+    await screenshot(page, 'training-registration-phone');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: en('training.registration.downloadIcs') }).click()]);
     const [event] = new ICAL.Component(ICAL.parse(fs.readFileSync((await download.path())!, 'utf8'))).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
