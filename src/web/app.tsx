@@ -2,17 +2,20 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from './components/feedback';
 import { Main, Page } from './components/page';
-import { NewEventPage } from './organiser/new-event-page';
 import { EventsPage } from './pages/events';
 import { RegisterPage } from './pages/register';
-import { TrainingPage, trainingPage } from './training/routes';
+import { trainingPage } from './training/route-match';
 import { SignInLinkPage } from './pages/sign-in-link';
 import { SignInPage } from './pages/sign-in';
-import { TrackerPage } from './tracker/tracker-page';
 import { matchPath, Redirect, useLocation } from './router';
 import { SessionProvider, useSession } from './session';
 import { EventArea } from './shell/event-area';
 import { Header } from './shell/header';
+import { lazyPage } from './components/lazy-page';
+
+const NewEventPage = lazyPage(() => import('./organiser/new-event-page'), 'NewEventPage');
+const TrackerPage = lazyPage(() => import('./tracker/tracker-page'), 'TrackerPage');
+const TrainingPage = lazyPage(() => import('./training/routes'), 'TrainingPage');
 
 export function App() {
   return (

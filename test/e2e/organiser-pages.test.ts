@@ -107,6 +107,8 @@ describe('the organiser pages', () => {
 
     // The scheduler sees them: 22 + 5 meeting slots, 150 + 3 tables.
     await openPage(page, 'en', 'nav.schedule', 'schedule.title');
+    // The heading shows before the schedule's figures have arrived.
+    await page.locator('.tile-figure').nth(3).waitFor();
     const figures = await page.locator('.tile-figure').allTextContents();
     expect(figures.slice(2)).toEqual(['27', '153']);
     expect(organiser.pageErrors).toEqual([]);

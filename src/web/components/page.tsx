@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useLocation } from '../router';
+import { Loading } from './feedback';
 
 let firstPage = true;
 
@@ -42,7 +43,7 @@ export function Page({ title, actions, children, className }: { title: string; a
 export function Main({ children }: { children: ReactNode }) {
   return (
     <main id="main" tabIndex={-1}>
-      {children}
+      <Suspense fallback={<Loading />}>{children}</Suspense>
     </main>
   );
 }

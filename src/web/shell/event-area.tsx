@@ -11,6 +11,7 @@ import { useSession } from '../session';
 import { EventContext } from './event-context';
 import type { EventScope } from './event-context';
 import { EventNav } from './event-nav';
+import { lazyPage } from '../components/lazy-page';
 import { AgendaPage } from '../pages/agenda';
 import { DirectoryPage } from '../pages/directory';
 import { EventHomePage } from '../pages/event-home';
@@ -19,15 +20,16 @@ import { OrganisationPage } from '../pages/organisation';
 import { RecommendationsPage } from '../pages/recommendations';
 import { ProfilePage } from '../profile/profile-page';
 import { ProfileWizard } from '../profile/profile-wizard';
-import { DelegatesPage } from '../organiser/delegates-page';
-import { MatchmakingPage } from '../organiser/matchmaking-page';
-import { SchedulePage } from '../organiser/schedule-page';
-import { SetupPage } from '../organiser/setup-page';
-import { TableListsPage } from '../organiser/table-lists-page';
-import { DemandPage } from '../organiser/demand-page';
-import { OutcomesReportPage } from '../organiser/outcomes-report-page';
-import { OutcomesPage } from '../pages/outcomes';
-import { AgendasPage } from '../organiser/agendas-page';
+
+const DelegatesPage = lazyPage(() => import('../organiser/delegates-page'), 'DelegatesPage');
+const MatchmakingPage = lazyPage(() => import('../organiser/matchmaking-page'), 'MatchmakingPage');
+const SchedulePage = lazyPage(() => import('../organiser/schedule-page'), 'SchedulePage');
+const SetupPage = lazyPage(() => import('../organiser/setup-page'), 'SetupPage');
+const TableListsPage = lazyPage(() => import('../organiser/table-lists-page'), 'TableListsPage');
+const DemandPage = lazyPage(() => import('../organiser/demand-page'), 'DemandPage');
+const OutcomesReportPage = lazyPage(() => import('../organiser/outcomes-report-page'), 'OutcomesReportPage');
+const AgendasPage = lazyPage(() => import('../organiser/agendas-page'), 'AgendasPage');
+const OutcomesPage = lazyPage(() => import('../pages/outcomes'), 'OutcomesPage');
 
 /** The pages inside one event, relative to /events/<id>. */
 const PAGES: { path: string; render: (params: Record<string, string>) => ReactNode; who?: 'delegate' | 'organiser' }[] = [
