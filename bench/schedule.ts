@@ -6,6 +6,7 @@
  *   npm run bench:schedule                 # everything (about 5 minutes)
  *   npm run bench:schedule -- --quick      # a sample, shorter limits (about 1 minute)
  *   npm run bench:schedule -- --only forum # one family: forum, forum-tight, forum-crowded, brokerage
+ *   npm run bench:schedule -- --only brokerage --meetings 3000   # one size of that family
  *
  * Every schedule is checked by the independent validator; "ok" means it satisfies every
  * constraint. Gap = breaks above the lower bound, in % of the bound.
@@ -30,6 +31,7 @@ interface Case {
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const meetingsOnly = args.includes('--meetings') ? Number(args[args.indexOf('--meetings') + 1]) : undefined;
 
 function cases(): Case[] {
   const list: Case[] = [];
@@ -53,7 +55,7 @@ function cases(): Case[] {
       timeLimitMs: seconds * 1000,
     });
   }
-  return list.filter((c) => !only || c.family === only);
+  return list.filter((c) => (!only || c.family === only) && (!meetingsOnly || c.instance.meetings.length === meetingsOnly));
 }
 
 const columns = [

@@ -7,13 +7,19 @@
 import type { ScheduleState } from './schedule-state';
 
 export class KempeMove {
-  /** Meetings of the chain and their slots after the move. */
-  readonly chain: number[] = [];
-  readonly target: number[] = [];
-  /** Participants whose busy slot changes: from → to. */
-  readonly ends: number[] = [];
-  readonly endFrom: number[] = [];
-  readonly endTo: number[] = [];
+  /**
+   * Meetings of the chain (first `length` entries) and their slots after the move. Typed
+   * buffers reused across moves: the local search evaluates millions of moves, and growing and
+   * truncating plain arrays showed up as a tenth of its time on large events.
+   */
+  private readonly chainBuffer: Int32Array;
+  private readonly targetBuffer: Int32Array;
+  length = 0;
+  /** Participants whose busy slot changes (at most two): from → to. */
+  readonly ends = new Int32Array(2);
+  readonly endFrom = new Int32Array(2);
+  readonly endTo = new Int32Array(2);
+  endCount = 0;
   deltaBreaks = 0;
   deltaIdle = 0;
   deltaUnfairness = 0;
@@ -23,10 +29,23 @@ export class KempeMove {
   blockedByTables = false;
   private readonly stamp: Int32Array;
   private epoch = 0;
-  private readonly newBreaks: number[] = [];
+  /** Breaks of each end before and after the move. */
+  private readonly newBreaks = new Int32Array(4);
 
   constructor(meetingCount: number) {
     this.stamp = new Int32Array(meetingCount);
+    this.chainBuffer = new Int32Array(meetingCount + 1);
+    this.targetBuffer = new Int32Array(meetingCount + 1);
+  }
+
+  /** The chain's meetings; a view, valid until the next evaluation. */
+  get chain(): Int32Array {
+    return this.chainBuffer.subarray(0, this.length);
+  }
+
+  /** The slot each chain meeting takes; a view, valid until the next evaluation. */
+  get target(): Int32Array {
+    return this.targetBuffer.subarray(0, this.length);
   }
 
   /**
@@ -45,41 +64,46 @@ export class KempeMove {
       this.epoch = 1;
     }
     const epoch = this.epoch;
-    const chain = this.chain;
-    const target = this.target;
-    chain.length = 0;
-    target.length = 0;
-    this.ends.length = 0;
-    this.endFrom.length = 0;
-    this.endTo.length = 0;
-    chain.push(m);
-    target.push(t);
+    const chain = this.chainBuffer;
+    const target = this.targetBuffer;
+    const at = state.at;
+    const allowed = pr.allowed;
+    const meetingA = pr.meetingA;
+    const meetingB = pr.meetingB;
+    const stamp = this.stamp;
+    let length = 1;
+    this.length = 0;
+    this.endCount = 0;
+    chain[0] = m;
+    target[0] = t;
     this.stamp[m] = epoch;
     this.blockedByTables = false;
-    if (!pr.allowed[m * T + t]) return false;
+    if (!allowed[m * T + t]) return false;
     let balance = 1; // meetings entering t minus meetings leaving it
     for (let side = 0; side < 2; side++) {
-      let p = side === 0 ? pr.meetingA[m]! : pr.meetingB[m]!;
+      let p = side === 0 ? meetingA[m]! : meetingB[m]!;
       let need = t; // p must give up its meeting in `need`, if any
       for (;;) {
-        const next = state.at[p * T + need]!;
+        const next = at[p * T + need]!;
         if (next < 0) {
-          this.ends.push(p);
-          this.endFrom.push(need === t ? s : t);
-          this.endTo.push(need);
+          const end = this.endCount++;
+          this.ends[end] = p;
+          this.endFrom[end] = need === t ? s : t;
+          this.endTo[end] = need;
           break;
         }
-        if (this.stamp[next] === epoch) return false; // closed cycle: nobody's day changes
+        if (stamp[next] === epoch) return false; // closed cycle: nobody's day changes
         const to = need === t ? s : t;
-        if (!pr.allowed[next * T + to]) return false;
-        this.stamp[next] = epoch;
-        chain.push(next);
-        target.push(to);
+        if (!allowed[next * T + to]) return false;
+        stamp[next] = epoch;
+        chain[length] = next;
+        target[length++] = to;
         balance += to === t ? 1 : -1;
-        p = pr.meetingA[next] === p ? pr.meetingB[next]! : pr.meetingA[next]!;
+        p = meetingA[next] === p ? meetingB[next]! : meetingA[next]!;
         need = to;
       }
     }
+    this.length = length;
     this.balance = balance;
     this.blockedByTables =
       (balance > 0 && state.load[t]! + balance > pr.tables) || (balance < 0 && state.load[s]! - balance > pr.tables);
@@ -91,9 +115,9 @@ export class KempeMove {
 
   private precedenceHolds(state: ScheduleState): boolean {
     const pr = state.problem;
-    for (let i = 0; i < this.chain.length; i++) {
-      const x = this.chain[i]!;
-      const slot = this.target[i]!;
+    for (let i = 0; i < this.length; i++) {
+      const x = this.chainBuffer[i]!;
+      const slot = this.targetBuffer[i]!;
       for (const q of pr.predecessors[x]!) {
         const u = this.slotAfter(state, q);
         if (u >= 0 && u >= slot) return false;
@@ -108,7 +132,7 @@ export class KempeMove {
 
   private slotAfter(state: ScheduleState, q: number): number {
     if (this.stamp[q] !== this.epoch) return state.slotOf[q]!;
-    return this.target[this.chain.indexOf(q)]!;
+    return this.targetBuffer[this.chain.indexOf(q)]!;
   }
 
   private measure(state: ScheduleState): void {
@@ -116,8 +140,8 @@ export class KempeMove {
     const hist = state.breakHistogram;
     this.deltaBreaks = 0;
     this.deltaIdle = 0;
-    this.newBreaks.length = 0;
-    for (let i = 0; i < this.ends.length; i++) {
+    let mostBreaks = 0;
+    for (let i = 0; i < this.endCount; i++) {
       const p = this.ends[i]!;
       const from = this.endFrom[i]!;
       const to = this.endTo[i]!;
@@ -149,17 +173,23 @@ export class KempeMove {
       }
       this.deltaIdle += hi - lo + 1 - state.count[p]! - state.idleOf(p);
       this.deltaBreaks += after - before;
-      this.newBreaks.push(before, after);
+      this.newBreaks[2 * i] = before;
+      this.newBreaks[2 * i + 1] = after;
+      mostBreaks = Math.max(mostBreaks, before, after);
     }
+    const changes = 2 * this.endCount;
     this.deltaUnfairness = 0;
-    if (this.deltaBreaks !== 0 || this.newBreaks[0] !== this.newBreaks[1]) {
+    // Unfairness counts breaks above (fewest anyone has) + d. While someone who is not an end
+    // of this move keeps no break and no end goes above d, it stays 0: skip the recount.
+    const unchanged = hist[0]! > this.endCount && mostBreaks <= state.problem.fairness;
+    if (!unchanged && (this.deltaBreaks !== 0 || this.newBreaks[0] !== this.newBreaks[1])) {
       const unfairBefore = state.unfairness();
-      for (let i = 0; i < this.newBreaks.length; i += 2) {
+      for (let i = 0; i < changes; i += 2) {
         hist[this.newBreaks[i]!]!--;
         hist[this.newBreaks[i + 1]!]!++;
       }
       this.deltaUnfairness = state.unfairness() - unfairBefore;
-      for (let i = 0; i < this.newBreaks.length; i += 2) {
+      for (let i = 0; i < changes; i += 2) {
         hist[this.newBreaks[i]!]!++;
         hist[this.newBreaks[i + 1]!]!--;
       }
@@ -167,19 +197,19 @@ export class KempeMove {
     this.deltaMoved = 0;
     const previous = state.previous;
     if (previous) {
-      for (let i = 0; i < this.chain.length; i++) {
-        const x = this.chain[i]!;
+      for (let i = 0; i < this.length; i++) {
+        const x = this.chainBuffer[i]!;
         const before = previous[x]!;
         if (before < 0) continue;
         const wasHome = state.slotOf[x] === before ? 1 : 0;
-        const isHome = this.target[i] === before ? 1 : 0;
+        const isHome = this.targetBuffer[i] === before ? 1 : 0;
         this.deltaMoved += wasHome - isHome;
       }
     }
   }
 
   apply(state: ScheduleState): void {
-    for (const x of this.chain) state.remove(x);
-    for (let i = 0; i < this.chain.length; i++) state.place(this.chain[i]!, this.target[i]!);
+    for (let i = 0; i < this.length; i++) state.remove(this.chainBuffer[i]!);
+    for (let i = 0; i < this.length; i++) state.place(this.chainBuffer[i]!, this.targetBuffer[i]!);
   }
 }
