@@ -16,7 +16,8 @@ const seconds = Number(process.env.LOAD_SECONDS ?? 10);
 
 async function main() {
   const databaseUrl = process.env.DATABASE_URL || null;
-  const handle = await openDatabase({ databaseUrl, dataDir: null, poolSize: 20 });
+  // The pool the server would have with the same settings (DATABASE_POOL_SIZE).
+  const handle = await openDatabase({ databaseUrl, dataDir: null, poolSize: readConfig().databasePoolSize });
   await migrateDatabase(handle);
   const { db } = handle;
   const demo = await loadDemoEvent(db);

@@ -21,7 +21,11 @@ export interface RunningServer {
 }
 
 export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : path.join(config.dataDir, 'pglite') });
+  const handle = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.databaseUrl ? null : path.join(config.dataDir, 'pglite'),
+    poolSize: config.databasePoolSize,
+  });
   await migrateDatabase(handle);
   return handle;
 }

@@ -1,5 +1,5 @@
 import { aliasedTable, and, asc, eq, sql } from 'drizzle-orm';
-import type { SQL } from 'drizzle-orm';
+import type { Placeholder, SQL } from 'drizzle-orm';
 import type { Executor } from '../storage/db';
 import { delegates, meetingRequests, meetingTables, meetings, organisations, timeSlots } from '../storage/schema';
 import type { Actor } from './actor';
@@ -16,17 +16,37 @@ export async function listMeetings(db: Executor, actor: Actor, eventId: string, 
   const access = await accessEvent(db, actor, eventId);
   const everything = access.relations.has('eventOrganiser');
   authorize(actor, everything ? 'meeting.listAll' : 'meeting.listOwn', access.relations);
+  if (!everything && !options.includeCancelled) {
+    // The read every delegate makes when the event opens: prepared once per database.
+    const rows = await ownAgendaQuery(db).execute({ eventId, delegateId: access.delegate!.id });
+    return presentMeetingRows(rows);
+  }
   const conditions = [eq(meetings.eventId, eventId)];
   if (!options.includeCancelled) conditions.push(eq(meetings.status, 'scheduled'));
-  if (!everything) {
-    const mine = access.delegate!.id;
-    // Two index lookups (sent, received) collected into an array first: as `in (subquery)` the
-    // planner may re-run the lookups for each of the event's meetings (40 ms instead of 1 ms).
-    conditions.push(
-      sql`${meetings.requestId} = any(array(select id from meeting_requests where from_delegate_id = ${mine} union all select id from meeting_requests where to_delegate_id = ${mine}))`,
-    );
-  }
+  if (!everything) conditions.push(isDelegatesMeeting(access.delegate!.id));
   return meetingRows(db, and(...conditions)!);
+}
+
+/**
+ * The delegate's request ids are collected into an array first: as `in (subquery)` the planner
+ * may re-run the two index lookups for each of the event's meetings (40 ms instead of 1 ms).
+ */
+const isDelegatesMeeting = (delegateId: string | Placeholder) =>
+  sql`${meetings.requestId} = any(array(select id from meeting_requests where from_delegate_id = ${delegateId} union all select id from meeting_requests where to_delegate_id = ${delegateId}))`;
+
+const ownAgendaQueries = new WeakMap<Executor, ReturnType<typeof prepareOwnAgenda>>();
+
+function prepareOwnAgenda(db: Executor) {
+  return meetingRowsQuery(db, and(eq(meetings.eventId, sql.placeholder('eventId')), eq(meetings.status, 'scheduled'), isDelegatesMeeting(sql.placeholder('delegateId')))!).prepare('own_agenda');
+}
+
+function ownAgendaQuery(db: Executor) {
+  let query = ownAgendaQueries.get(db);
+  if (!query) {
+    query = prepareOwnAgenda(db);
+    ownAgendaQueries.set(db, query);
+  }
+  return query;
 }
 
 const party = (d: typeof a, o: typeof aOrg) => ({
@@ -44,7 +64,11 @@ const party = (d: typeof a, o: typeof aOrg) => ({
  * use the aliases exported here (`partyA`, `partyB` and their organisations).
  */
 export async function meetingRows(db: Executor, where: SQL) {
-  const rows = await db
+  return presentMeetingRows(await meetingRowsQuery(db, where));
+}
+
+function meetingRowsQuery(db: Executor, where: SQL) {
+  return db
     .select({
       id: meetings.id,
       requestId: meetings.requestId,
@@ -64,6 +88,11 @@ export async function meetingRows(db: Executor, where: SQL) {
     .leftJoin(meetingTables, eq(meetingTables.id, meetings.tableId))
     .where(where)
     .orderBy(asc(timeSlots.startsAt), asc(meetings.id));
-  // Left joins give all-null objects for unscheduled meetings; present them as null.
+}
+
+type MeetingRow = Awaited<ReturnType<typeof meetingRowsQuery>>[number];
+
+// Left joins give all-null objects for unscheduled meetings; present them as null.
+function presentMeetingRows(rows: MeetingRow[]) {
   return rows.map((r) => ({ ...r, slot: r.slot?.id ? r.slot : null, table: r.table?.id ? r.table : null }));
 }
