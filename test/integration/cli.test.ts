@@ -69,6 +69,29 @@ describe('corridor command line', () => {
     expect(fs.statSync(path.join(dataDir, 'delegates.xlsx')).size).toBeGreaterThan(10_000);
   }, 240_000);
 
+  it('stores market observations from a CSV file, all rows or none, and reports with them', () => {
+    const header = 'segment,period,metric,value,source,kind,label,note';
+    const good = path.join(dataDir, 'observations.csv');
+    const bad = path.join(dataDir, 'observations-bad.csv');
+    fs.writeFileSync(good, [header, 'trucks,FY2024-25,sales_share,4%,https://example.org/truck-sales,observed,Electric share of truck sales,'].join('\n'));
+    fs.writeFileSync(bad, [header, 'trucks,FY2025-26,sales_share,5%,https://example.org/a,observed,Truck share,', 'lorries,2026,sales_share,6%,https://example.org/b,observed,Lorry share,'].join('\n'));
+
+    const refused = corridor('policy', 'import', bad);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('row 3');
+    const label = (report: { observations: { label: string; value: number }[] }) => report.observations.filter((o) => o.label === 'Electric share of truck sales');
+    const before = corridor('policy', 'report', '--stored', '--json');
+    expect(label(JSON.parse(before.stdout))).toEqual([]);
+    expect(JSON.parse(before.stdout).observations.some((o: { label: string }) => o.label === 'Truck share')).toBe(false);
+
+    expect(corridor('policy', 'import', good).stdout).toContain('stored: 1 new, 0 updated');
+    expect(corridor('policy', 'import', good).stdout).toContain('stored: 0 new, 1 updated');
+    const after = JSON.parse(corridor('policy', 'report', '--stored', '--json').stdout);
+    expect(label(after)).toEqual([expect.objectContaining({ value: 0.04 })]);
+    // Without --stored the report is the shipped data alone.
+    expect(label(JSON.parse(corridor('policy', 'report', '--json').stdout))).toEqual([]);
+  }, 180_000);
+
   it('shows help for every command', () => {
     for (const command of ['serve', 'demo', 'import', 'export', 'migrate', 'user', 'recommend', 'solve', 'eval-matching', 'policy']) {
       const help = corridor(command, '--help');

@@ -16,6 +16,9 @@ import {
   type SourceRef,
   type TargetProgress,
 } from '../../domain/policy/index';
+import { CLI_ACTOR } from '../../services/actor';
+import { importObservations, listStoredObservations } from '../../services/policy-observations';
+import { reportFailure, withDatabase } from '../database';
 
 /** Where the command writes and reads; tests swap these for buffers. */
 export interface PolicyCommandIo {
@@ -45,10 +48,14 @@ export function registerPolicyCommand(program: Command, io: PolicyCommandIo = PR
     )
     .option('--json', 'print the full report as JSON')
     .option('--observations <file>', 'add observations from a CSV file (checked, not stored)')
-    .action(async (options: { scenario: string; json?: boolean; observations?: string }) => {
+    .option('--stored', 'add the observations imported into the database (DATABASE_URL or DATA_DIR), as the server does')
+    .action(async (options: { scenario: string; json?: boolean; observations?: string; stored?: boolean }) => {
       const scenario = findScenario(options.scenario);
       if (scenario === undefined) throw new Error(`unknown scenario ${options.scenario}`);
       let dataset: PolicyDataset = loadDefaultDataset();
+      if (options.stored === true) {
+        dataset = withObservations(dataset, await withDatabase(({ db }) => listStoredObservations(db)));
+      }
       if (options.observations !== undefined) {
         const imported = parseObservationsCsv(await io.readText(options.observations));
         if (imported.errors.length > 0) {
@@ -61,6 +68,21 @@ export function registerPolicyCommand(program: Command, io: PolicyCommandIo = PR
       }
       const report = policyReport(dataset, scenario);
       io.out(options.json === true ? `${JSON.stringify(report, null, 2)}\n` : formatPolicyReport(report));
+    });
+
+  policy
+    .command('import')
+    .description('Store market observations from a CSV file: all rows or none; a row imported again is updated')
+    .argument('<file>', 'CSV with columns segment, period, metric, value, source (and kind, label, note)')
+    .option('--dry-run', 'check the file and say what would change, storing nothing')
+    .action(async (file: string, options: { dryRun?: boolean }) => {
+      const text = await io.readText(file);
+      try {
+        const summary = await withDatabase(({ db }) => importObservations(db, CLI_ACTOR, text, { dryRun: options.dryRun === true }));
+        io.out(`${summary.dryRun ? 'would store' : 'stored'}: ${summary.created} new, ${summary.updated} updated\n`);
+      } catch (error) {
+        reportFailure(error);
+      }
     });
 
   policy
