@@ -2,11 +2,12 @@ import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { query } from '../api/client';
-import { stagesBySector, useTaxonomy, useVocabulary } from '../api/reference';
+import { useTaxonomy, useVocabulary } from '../api/reference';
 import type { OrganisationPage, OrganisationSummary } from '../api/types';
 import { useApi } from '../api/use-api';
 import { Loading, Problem } from '../components/feedback';
 import { SelectField, TextField } from '../components/fields';
+import { CountryFilter, StageFilter } from '../components/filter-fields';
 import { Page } from '../components/page';
 import { currentLocale } from '../i18n/i18n';
 import { countryName } from '../names';
@@ -73,28 +74,8 @@ export function DirectoryPage() {
     <Page title={t('directory.title')}>
       <form className="filters card" role="search" onSubmit={submit}>
         <TextField label={t('directory.search')} type="search" value={draft.q} onChange={set('q')} hint={t('directory.searchHint')} />
-        <SelectField label={t('directory.country')} value={draft.country} onChange={set('country')}>
-          <option value="">{t('directory.any')}</option>
-          {event.countries.map((code) => (
-            <option key={code} value={code}>
-              {countryName(code)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t('directory.stage')} value={draft.stage} onChange={set('stage')}>
-          <option value="">{t('directory.any')}</option>
-          {taxonomy
-            ? stagesBySector(taxonomy.stages).map(([sector, stages]) => (
-                <optgroup key={sector} label={vocabulary.sector(sector)}>
-                  {stages.map((stage) => (
-                    <option key={stage.id} value={stage.id}>
-                      {vocabulary.stage(stage.id, stage.label)}
-                    </option>
-                  ))}
-                </optgroup>
-              ))
-            : null}
-        </SelectField>
+        <CountryFilter label={t('directory.country')} countries={event.countries} value={draft.country} onChange={set('country')} />
+        <StageFilter label={t('directory.stage')} taxonomy={taxonomy} value={draft.stage} onChange={set('stage')} />
         <SelectField label={t('directory.partnership')} value={draft.partnershipType} onChange={set('partnershipType')}>
           <option value="">{t('directory.any')}</option>
           {taxonomy?.partnershipTypes.map((type) => (
