@@ -1,21 +1,16 @@
-import { useEffect, useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { query } from '../api/client';
 import { useTaxonomy, useVocabulary } from '../api/reference';
-import type { OrganisationPage } from '../api/types';
-import { useApi } from '../api/use-api';
 import { Loading, Problem } from '../components/feedback';
 import { TextField } from '../components/fields';
 import { CountryFilter, StageFilter } from '../components/filter-fields';
-import { currentLocale } from '../i18n/i18n';
+import { Pager, ResultCount, useOrganisationSearch } from '../components/organisation-search';
 import { countryName } from '../names';
-import { Link, navigate, useLocation } from '../router';
+import { Link } from '../router';
 import { useEvent } from '../shell/event-context';
 
 const PAGE_SIZE = 25;
 const FILTERS = ['q', 'country', 'stage'] as const;
-type Filters = Record<(typeof FILTERS)[number], string>;
 
 /**
  * The event's organisations for the organiser: search, filter by country and sector, a page at a
@@ -24,26 +19,10 @@ type Filters = Record<(typeof FILTERS)[number], string>;
 export function DelegateList() {
   const { t } = useTranslation();
   const { event, base } = useEvent();
-  const { search } = useLocation();
   const taxonomy = useTaxonomy();
   const vocabulary = useVocabulary();
   const here = `${base}/organiser/delegates`;
-  const applied = Object.fromEntries(FILTERS.map((name) => [name, search.get(name) ?? ''])) as Filters;
-  const page = Math.max(1, Number(search.get('page')) || 1);
-  const [draft, setDraft] = useState<Filters>(applied);
-  const appliedKey = FILTERS.map((name) => applied[name]).join('\u0000');
-  useEffect(() => setDraft(applied), [appliedKey]);
-
-  const results = useApi<OrganisationPage>(`/api/events/${event.id}/organisations${query({ ...applied, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`);
-  const set = (name: keyof Filters) => (e: { target: { value: string } }) => setDraft({ ...draft, [name]: e.target.value });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    navigate(`${here}${query({ ...draft })}`);
-  };
-  const pageLink = (n: number) => `${here}${query({ ...applied, page: n > 1 ? n : undefined })}`;
-  const total = results.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const number = new Intl.NumberFormat(currentLocale());
+  const { applied, draft, filtered, set, submit, results, paging } = useOrganisationSearch(event.id, here, FILTERS, PAGE_SIZE);
 
   return (
     <section className="card" aria-labelledby="organisation-list">
@@ -56,7 +35,7 @@ export function DelegateList() {
           <button type="submit" className="button-primary">
             {t('directory.apply')}
           </button>
-          {FILTERS.some((name) => applied[name]) ? (
+          {filtered ? (
             <Link className="button" to={here}>
               {t('directory.clear')}
             </Link>
@@ -67,17 +46,8 @@ export function DelegateList() {
       <Problem error={results.error} />
       {results.data ? (
         <>
-          <p className="result-count" role="status">
-            {total === 0
-              ? t('directory.none')
-              : t('directory.showing', {
-                  from: number.format((page - 1) * PAGE_SIZE + 1),
-                  to: number.format(Math.min(page * PAGE_SIZE, total)),
-                  total: number.format(total),
-                  count: total,
-                })}
-          </p>
-          {total > 0 ? (
+          <ResultCount paging={paging} />
+          {paging.total > 0 ? (
             <div className="table-scroll">
               <table className="organisation-table" aria-busy={results.loading}>
                 <thead>
@@ -92,7 +62,7 @@ export function DelegateList() {
                   {results.data.items.map((organisation) => (
                     <tr key={organisation.id}>
                       <td>
-                        <Link to={`${here}${query({ ...applied, page: page > 1 ? page : undefined, organisation: organisation.id })}`}>{organisation.name}</Link>
+                        <Link to={`${here}${query({ ...applied, page: paging.page > 1 ? paging.page : undefined, organisation: organisation.id })}`}>{organisation.name}</Link>
                       </td>
                       <td>{countryName(organisation.country)}</td>
                       <td>{organisation.city}</td>
@@ -103,13 +73,7 @@ export function DelegateList() {
               </table>
             </div>
           ) : null}
-          {pages > 1 ? (
-            <nav className="pager" aria-label={t('directory.pages')}>
-              {page > 1 ? <Link to={pageLink(page - 1)}>{t('directory.previous')}</Link> : <span />}
-              <span>{t('directory.page', { page: number.format(page), pages: number.format(pages) })}</span>
-              {page < pages ? <Link to={pageLink(page + 1)}>{t('directory.next')}</Link> : <span />}
-            </nav>
-          ) : null}
+          <Pager paging={paging} />
         </>
       ) : (
         <Loading />
