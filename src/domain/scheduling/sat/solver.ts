@@ -45,9 +45,10 @@ export class SatSolver extends ConstraintStore {
       }
       // Watch lists hold (clause, blocker) pairs: a true blocker means the clause is satisfied.
       const ws = this.watches[falseLit]!;
+      const count = this.watchCount[falseLit]!;
       let j = 0;
       let i = 0;
-      for (; i < ws.length; i += 2) {
+      for (; i < count; i += 2) {
         const c = ws[i]!;
         const blocker = ws[i + 1]!;
         if (litVal[blocker] === 1) {
@@ -73,7 +74,7 @@ export class SatSolver extends ConstraintStore {
           if (litVal[l] !== -1) {
             lits[1] = l;
             lits[k] = falseLit;
-            this.watches[l]!.push(c, first);
+            this.watch(l, c, first);
             moved = true;
             break;
           }
@@ -82,14 +83,14 @@ export class SatSolver extends ConstraintStore {
         ws[j++] = c;
         ws[j++] = first;
         if (litVal[first] === -1) {
-          for (i += 2; i < ws.length; i++) ws[j++] = ws[i]!;
-          ws.length = j;
+          for (i += 2; i < count; i++) ws[j++] = ws[i]!;
+          this.watchCount[falseLit] = j;
           this.conflictLits = Array.from(lits);
           return true;
         }
         this.enqueue(first, REASON_CLAUSE, c);
       }
-      ws.length = j;
+      this.watchCount[falseLit] = j;
       const occ = this.linearOcc[p]!;
       for (let k = 0; k < occ.length; k += 2) {
         const c = occ[k]!;
@@ -101,8 +102,8 @@ export class SatSolver extends ConstraintStore {
         if (slack >= this.linMaxWeight[c]!) continue;
         const lits = this.linLits[c]!;
         const weights = this.linWeights[c]!;
-        for (let t = 0; t < lits.length; t++) {
-          if (weights[t]! > slack && litVal[lits[t]!] === 0) this.enqueue(lits[t]! ^ 1, REASON_LINEAR, c);
+        for (let t = 0; t < lits.length && weights[t]! > slack; t++) {
+          if (litVal[lits[t]!] === 0) this.enqueue(lits[t]! ^ 1, REASON_LINEAR, c);
         }
       }
     }
@@ -111,14 +112,16 @@ export class SatSolver extends ConstraintStore {
 
   /**
    * False literals of the clause that explains constraint c: its true literals assigned
-   * before trail position `before`, as negations. `skip` is a literal to leave out.
+   * before trail position `before`, as negations.
    */
   private explainLinear(c: number, before: number, out: number[] = []): number[] {
     out.length = 0;
-    const lits = this.linLits[c]!;
-    for (let t = 0; t < lits.length; t++) {
-      const l = lits[t]!;
-      if (this.litVal[l] === 1 && this.trailPos[l >> 1]! < before) out.push(l ^ 1);
+    const stack = this.linTrue[c]!;
+    const top = this.linTop[c]!;
+    for (let t = 0; t < top; t++) {
+      const l = stack[t]!;
+      if (this.trailPos[l >> 1]! >= before) break;
+      out.push(l ^ 1);
     }
     return out;
   }
@@ -259,14 +262,16 @@ export class SatSolver extends ConstraintStore {
     });
     this.learnts.length = 0;
     this.learnts.push(...keep);
-    for (const ws of this.watches) {
+    for (let lit = 0; lit < this.watches.length; lit++) {
+      const ws = this.watches[lit]!;
+      const count = this.watchCount[lit]!;
       let j = 0;
-      for (let i = 0; i < ws.length; i += 2) {
+      for (let i = 0; i < count; i += 2) {
         if (!this.clauses[ws[i]!]) continue;
         ws[j++] = ws[i]!;
         ws[j++] = ws[i + 1]!;
       }
-      ws.length = j;
+      this.watchCount[lit] = j;
     }
   }
 
