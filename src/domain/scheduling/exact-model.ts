@@ -32,6 +32,8 @@ export interface ExactModel {
   breaksAtMost(k: number): number;
   /** Slot of each meeting in the solver's model, -1 when not held. */
   decode(): Int32Array;
+  /** The literal "meeting m is held in slot s", or -1 when s is not allowed for m. */
+  heldIn(m: number, s: number): number;
 }
 
 /** Weights as integers for linear constraints, or undefined when they are not decimal enough. */
@@ -196,6 +198,7 @@ export function buildExactModel(
       if (k < n) solver.addAtMost([...allBreaks, selector], [...allBreaks.map(() => 1), n - k], n);
       return selector;
     },
+    heldIn: (m, s) => (x[m * T + s]! >= 0 ? pos(x[m * T + s]!) : -1),
     decode: () => {
       const slots = new Int32Array(M).fill(-1);
       for (let m = 0; m < M; m++) {

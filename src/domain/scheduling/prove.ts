@@ -60,14 +60,15 @@ export class Proof {
 }
 
 /**
- * "Is there a fair schedule holding at least this weight with at most k breaks?" for k = the
- * proven lower bound, raised by one after each "no", on one model (the limit is an assumption),
- * so what the solver learns about the event carries over from one k to the next. Only for k
- * below the number of participants, where the fewest breaks anyone has (μ) must be 0.
+ * "Is there a fair schedule holding at least this weight with at most k breaks?" on one model,
+ * the limit passed as an assumption, so what the solver learns about the event carries over
+ * from one question to the next. Asked from below (k = the proven lower bound, raised by one
+ * after each "no") and from above (k between the bound and the best schedule found). Only for
+ * k below the number of participants, where the fewest breaks anyone has (μ) must be 0.
  */
 export class BreaksFromBelow {
   private readonly model: ExactModel;
-  private selector: number;
+  private readonly selectors = new Map<number, number>();
   conflicts = 0;
 
   static applies(problem: Problem, maxBreaks: number): boolean {
@@ -78,17 +79,29 @@ export class BreaksFromBelow {
     problem: Problem,
     minWeight: number,
     weights: Int32Array,
+    /** The question from below: no schedule has fewer breaks than this (as far as known). */
     public maxBreaks: number,
     options: { previous?: Int32Array } = {},
   ) {
     this.model = buildExactModel(problem, { minWeight, mu: 0 }, weights, options);
-    this.selector = this.model.breaksAtMost(maxBreaks);
   }
 
+  private selector(k: number): number {
+    let selector = this.selectors.get(k);
+    if (selector === undefined) this.selectors.set(k, (selector = this.model.breaksAtMost(k)));
+    return selector;
+  }
+
+  /** Works on "at most maxBreaks breaks?" for up to `conflictBudget` conflicts. */
   step(conflictBudget: number): ProofAnswer {
+    return this.ask(this.maxBreaks, conflictBudget);
+  }
+
+  /** Works on "at most k breaks?" for up to `conflictBudget` conflicts. */
+  ask(k: number, conflictBudget: number): ProofAnswer {
     const solver = this.model.solver;
     const before = solver.conflicts;
-    const outcome = solver.solve([this.selector], conflictBudget);
+    const outcome = solver.solve([this.selector(k)], conflictBudget);
     this.conflicts += solver.conflicts - before;
     if (outcome === 'unknown') return { outcome: 'running' };
     if (outcome === 'sat') return { outcome: 'sat', slots: this.model.decode() };
@@ -97,8 +110,12 @@ export class BreaksFromBelow {
 
   /** After a "no": asks the next question, one break more. */
   raise(): void {
-    this.model.solver.addClause([this.selector ^ 1]);
-    this.maxBreaks++;
-    this.selector = this.model.breaksAtMost(this.maxBreaks);
+    this.raiseTo(this.maxBreaks + 1);
+  }
+
+  /** No schedule has fewer than k breaks: every question below k is answered for good. */
+  raiseTo(k: number): void {
+    for (const [limit, selector] of this.selectors) if (limit < k) this.model.solver.addClause([selector ^ 1]);
+    this.maxBreaks = Math.max(this.maxBreaks, k);
   }
 }

@@ -132,38 +132,65 @@ export async function solve(instance: Instance, options: SolveOptions = {}): Pro
     // schedule (large two-sided events), shrinks while it does not (tight tables, where the
     // solver finds what the annealing misses).
     let annealingShare = 2;
-    let fromBelow: { proof: BreaksFromBelow | Proof; maxBreaks: number; costs: Costs } | undefined;
+    /** Adapts the conflict budget so one proof step takes 20–80 ms; true when the search must end. */
+    const afterStep = async (took: number, best: Costs): Promise<'stop' | 'improved' | 'again'> => {
+      budget = took < 20 ? Math.min(50_000, budget * 2) : took > 80 ? Math.max(100, budget >> 1) : budget;
+      if (await pause()) return 'stop';
+      // Keep annealing alongside; a better schedule restarts the proof.
+      await anneal(Math.min(deadline, now() + took * annealingShare), Number.POSITIVE_INFINITY);
+      if (compareCosts(search.bestCosts, best, priority) < 0) {
+        annealingShare = Math.min(4, annealingShare * 2);
+        return 'improved';
+      }
+      annealingShare = Math.max(0.05, annealingShare * 0.8);
+      return 'again';
+    };
+    let questions: { asker: BreaksFromBelow; costs: Costs } | undefined;
     proofs: while (!allProven() && !stopped() && now() < deadline) {
       const best = search.bestCosts;
       const level = ledger.levels.find((l) => !ledger.isProven(l, best))!;
       report(`proving ${level === 'moved' ? 'moves' : level}`);
       const goal = ledger.goalFor(level, best, weights.scale);
       const floor = ledger.breaksBound(best);
-      const searchFromBelow = level === 'breaks' && priority === 'breaks' && best.unfairness === 0 && floor < best.breaks - 1;
-      // From above, ask for halfway to the bound rather than one break fewer: fewer breaks
-      // allowed means stronger propagation, so the answer comes sooner either way, and a "no"
-      // raises the bound.
-      if (searchFromBelow) goal.maxBreaks = floor + Math.ceil((best.breaks - 1 - floor) / 2);
-      const proof = new Proof(problem, goal, weights.weights, {
-        previous: previous?.slots,
-        hint: search.bestSlots,
-      });
-      if (!searchFromBelow) fromBelow = undefined;
-      else if (!fromBelow || fromBelow.maxBreaks !== floor || !sameLevel(fromBelow.costs, best, 'weight')) {
-        const proof = BreaksFromBelow.applies(problem, floor)
-          ? new BreaksFromBelow(problem, goal.minWeight, weights.weights, floor, { previous: previous?.slots })
-          : new Proof(problem, { minWeight: goal.minWeight, maxBreaks: floor }, weights.weights, { previous: previous?.slots });
-        fromBelow = { proof, maxBreaks: floor, costs: best };
+      if (level === 'breaks' && priority === 'breaks' && best.unfairness === 0 && BreaksFromBelow.applies(problem, floor)) {
+        // Breaks: one model asked two questions. From below, "as few as the proven lower
+        // bound?" (the easier question: few breaks allowed fix the days' shapes early; a "no"
+        // raises the bound by one, a "yes" is optimal). From above, now and then, "halfway
+        // between the bound and the best?" (a "yes" improves the best, a "no" raises the bound).
+        if (!questions || !sameLevel(questions.costs, best, 'weight')) {
+          questions = {
+            asker: new BreaksFromBelow(problem, goal.minWeight, weights.weights, floor, { previous: previous?.slots }),
+            costs: best,
+          };
+        }
+        const { asker } = questions;
+        asker.raiseTo(floor);
+        for (let round = 1; ; round++) {
+          const halfway = floor + Math.ceil((best.breaks - 1 - floor) / 2);
+          const fromAbove = round % 3 === 0 && halfway > floor;
+          const asked = fromAbove ? halfway : floor;
+          const stepStart = now();
+          const answer = asker.ask(asked, budget);
+          if (answer.outcome === 'unsat') {
+            ledger.raiseBreaksBound(best, asked + 1);
+            break;
+          }
+          if (answer.outcome === 'sat') {
+            adoptIfBetter(answer.slots);
+            break;
+          }
+          const next = await afterStep(now() - stepStart, best);
+          if (next === 'stop') break proofs;
+          if (next === 'improved') break;
+        }
+        continue;
       }
-      for (let round = 0; ; round++) {
+      const proof = new Proof(problem, goal, weights.weights, { previous: previous?.slots, hint: search.bestSlots });
+      for (;;) {
         const stepStart = now();
-        // Fewer breaks are usually easier to decide (no break fixes a day's shape), so the
-        // question from below gets twice the time when it runs.
-        const answer = fromBelow && round % 2 === 1 ? ({ outcome: 'running' } as const) : proof.step(budget);
-        let took = now() - stepStart;
+        const answer = proof.step(budget);
         if (answer.outcome === 'unsat') {
           if (best.unfairness > 0) noFairSchedule = true;
-          else if (searchFromBelow && goal.maxBreaks! < best.breaks - 1) ledger.raiseBreaksBound(best, goal.maxBreaks! + 1);
           else ledger.record(level, best);
           break;
         }
@@ -171,35 +198,9 @@ export async function solve(instance: Instance, options: SolveOptions = {}): Pro
           adoptIfBetter(answer.slots);
           break;
         }
-        if (fromBelow) {
-          const belowStart = now();
-          const below = fromBelow.proof.step(budget);
-          took += now() - belowStart;
-          if (below.outcome === 'unsat') {
-            ledger.raiseBreaksBound(fromBelow.costs, fromBelow.maxBreaks + 1);
-            const { proof: asked } = fromBelow;
-            if (asked instanceof BreaksFromBelow && BreaksFromBelow.applies(problem, asked.maxBreaks + 1)) {
-              asked.raise();
-              fromBelow.maxBreaks = asked.maxBreaks;
-            } else fromBelow = undefined;
-            break;
-          }
-          if (below.outcome === 'sat') {
-            adoptIfBetter(below.slots);
-            fromBelow = undefined;
-            break;
-          }
-        }
-        const perProof = fromBelow && round % 2 === 0 ? took / 2 : took;
-        budget = perProof < 20 ? Math.min(50_000, budget * 2) : perProof > 80 ? Math.max(100, budget >> 1) : budget;
-        if (await pause()) break proofs;
-        // Keep annealing alongside; a better schedule restarts the proof.
-        await anneal(Math.min(deadline, now() + perProof * annealingShare), Number.POSITIVE_INFINITY);
-        if (compareCosts(search.bestCosts, best, priority) < 0) {
-          annealingShare = Math.min(4, annealingShare * 2);
-          break;
-        }
-        annealingShare = Math.max(0.5, annealingShare * 0.9);
+        const next = await afterStep(now() - stepStart, best);
+        if (next === 'stop') break proofs;
+        if (next === 'improved') break;
       }
       if (noFairSchedule) break;
     }
