@@ -53,7 +53,7 @@ export function registerSolveCommand(program: Command, io: SolveCommandIo = proc
         '("optimal" only when proven), counts, breaks, the proven lower bound and the assignments.',
     )
     .argument('<instance>', 'instance JSON file: { slots, tables, morningSlots?, fairness?, participants, meetings }')
-    .option('--time-limit <seconds>', 'stop searching after this many seconds', parseSeconds, 10)
+    .option('--time-limit <seconds>', 'stop searching after this many seconds (it stops sooner once the schedule is proven optimal)', parseSeconds, 30)
     .option('--fairness <d>', "largest allowed difference between a participant's breaks and the fewest anyone has", parseWhole)
     .option('--seed <n>', 'random seed, for reproducible runs', parseWhole, 1)
     .addHelpText(

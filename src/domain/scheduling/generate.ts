@@ -9,8 +9,10 @@
  * - `forum`: shaped like the technology-park forums of Bofill et al. (JAIR 74, 2022): tens of
  *   participants meeting anyone, morning/afternoon sessions, participants present for one
  *   session only, sizes 42–78 participants, 125–302 meetings, 8–22 slots, 12–27 tables.
+ * - `planted`: a two-sided event built around a schedule without a single break, so the optimum
+ *   (0 breaks) is known at any size, where no proof is affordable.
  */
-import type { Instance, Meeting, Participant, Session } from './instance';
+import type { Assignment, Instance, Meeting, Participant, Session } from './instance';
 import { createRandom, type Random } from './random';
 
 export interface BrokerageOptions {
@@ -229,4 +231,100 @@ export function forumSizes(tableUse = 0.6): ForumOptions[] {
     sizes.push({ participants, meetings, slots, tables, seed: 1000 + i });
   }
   return sizes;
+}
+
+export interface PlantedOptions {
+  buyers: number;
+  sellers: number;
+  /** Meetings aimed at; the event gets somewhat fewer (days end when no partner is free). */
+  meetings: number;
+  slots: number;
+  seed?: number;
+}
+
+/**
+ * A brokerage event whose hidden schedule has no break: every delegate's day is one block.
+ * Each delegate gets a wanted day length (sellers by popularity, buyers around the average)
+ * and a start; slot by slot, the delegates whose day is running are paired buyer to seller
+ * (never the same pair twice). Someone left without a partner ends their day there (or starts
+ * later, if it had not begun), so every day stays one block. Some delegates then mark slots
+ * outside their day unavailable. Returns the instance (meetings shuffled) and the schedule.
+ */
+export function generatePlanted(options: PlantedOptions): { instance: Instance; schedule: Assignment[] } {
+  const random = createRandom(options.seed ?? 1);
+  const { buyers: B, sellers: S, slots: T } = options;
+  const P = B + S;
+  const length = new Int32Array(P);
+  const start = new Int32Array(P);
+  const perBuyer = options.meetings / B;
+  for (let p = 0; p < B; p++) length[p] = Math.max(1, Math.min(T, Math.round(perBuyer * (0.5 + random.next()))));
+  // Popular sellers want longer days: share 1/(rank+1)^0.8, as in `brokerage`.
+  let sum = 0;
+  for (let i = 0; i < S; i++) sum += 1 / Math.pow(i + 1, 0.8);
+  for (let i = 0; i < S; i++) {
+    length[B + i] = Math.max(1, Math.min(T, Math.round((1.15 * options.meetings) / Math.pow(i + 1, 0.8) / sum)));
+  }
+  for (let p = 0; p < P; p++) start[p] = random.below(T - length[p]! + 1);
+  const WAITING = 0;
+  const RUNNING = 1;
+  const DONE = 2;
+  const phase = new Uint8Array(P);
+  const held = new Int32Array(P);
+  const first = new Int32Array(P).fill(-1);
+  const last = new Int32Array(P).fill(-1);
+  const met = new Set<number>();
+  const planned: Array<{ a: number; b: number; slot: number }> = [];
+  for (let s = 0; s < T; s++) {
+    const buyers: number[] = [];
+    const sellers: number[] = [];
+    for (let p = 0; p < P; p++) {
+      if (phase[p] === WAITING && start[p]! <= s) phase[p] = RUNNING;
+      if (phase[p] === RUNNING) (p < B ? buyers : sellers).push(p);
+    }
+    shuffle(buyers, random);
+    const paired = new Uint8Array(P);
+    for (const b of buyers) {
+      for (let attempt = 0; attempt < 30 && sellers.length > 0; attempt++) {
+        const q = sellers[random.below(sellers.length)]!;
+        if (paired[q] || met.has(b * P + q)) continue;
+        paired[b] = paired[q] = 1;
+        met.add(b * P + q);
+        planned.push({ a: b, b: q, slot: s });
+        break;
+      }
+    }
+    for (const p of [...buyers, ...sellers]) {
+      if (paired[p]) {
+        held[p]!++;
+        if (first[p]! < 0) first[p] = s;
+        last[p] = s;
+        if (held[p]! >= length[p]!) phase[p] = DONE;
+      } else if (held[p]! > 0) phase[p] = DONE;
+      else start[p] = s + 1;
+    }
+  }
+  shuffle(planned, random);
+  const meetings: Meeting[] = planned.map((m, k) => ({ id: `m${k + 1}`, a: `p${m.a + 1}`, b: `p${m.b + 1}` }));
+  // Sellers sit at their own table, so the hidden schedule needs no more tables than sellers.
+  const schedule: Assignment[] = planned.map((m, k) => ({ meeting: `m${k + 1}`, slot: m.slot + 1, table: m.b - B + 1 }));
+  const participants: Participant[] = [];
+  for (let p = 0; p < P; p++) {
+    const participant: Participant = { id: `p${p + 1}` };
+    if (p >= B) participant.host = true;
+    if (first[p]! >= 0 && random.next() < 0.15) {
+      const away: number[] = [];
+      const late = random.next() < 0.5;
+      for (let s = late ? 0 : last[p]! + 1; s < (late ? first[p]! : T); s++) away.push(s + 1);
+      if (away.length > 0) participant.unavailable = away;
+    }
+    participants.push(participant);
+  }
+  return { instance: { slots: T, tables: S, morningSlots: Math.floor(T / 2), participants, meetings }, schedule };
+}
+
+function shuffle<T>(items: T[], random: Random): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = random.below(i + 1);
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
 }

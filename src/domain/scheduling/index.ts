@@ -5,5 +5,5 @@ export { InstanceError, parseInstance, parseInstanceText } from './parse';
 export { solve, type SolveOptions } from './solve';
 export { scheduleFirstComeFirstServed } from './first-come-first-served';
 export { validateSchedule, countBreaks, type ScheduleReport } from './validate';
-export { generateBrokerage, generateForum, forumSizes, type BrokerageOptions, type ForumOptions } from './generate';
+export { generateBrokerage, generateForum, generatePlanted, forumSizes, type BrokerageOptions, type ForumOptions, type PlantedOptions } from './generate';
 export type { Priority } from './local-search';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forumSizes, generateBrokerage, generateForum } from '../../../src/domain/scheduling/generate';
+import { forumSizes, generateBrokerage, generateForum, generatePlanted } from '../../../src/domain/scheduling/generate';
 import { parseInstance } from '../../../src/domain/scheduling/parse';
 import { solve } from '../../../src/domain/scheduling/solve';
 import { validateSchedule } from '../../../src/domain/scheduling/validate';
@@ -43,6 +43,23 @@ describe('instance generators', () => {
     expect(instance.meetings).toHaveLength(forumSizes()[5]!.meetings);
   });
 
+  it('plant a schedule without breaks that the validator accepts, with hosts at their own tables', () => {
+    const { instance, schedule } = generatePlanted({ buyers: 400, sellers: 300, meetings: 4000, slots: 20, seed: 3 });
+    const parsed = parseInstance(JSON.parse(JSON.stringify(instance)));
+    expect(parsed.meetings.length).toBeGreaterThan(2000);
+    const report = validateSchedule(parsed, schedule);
+    expect(report.violations).toEqual([]);
+    expect(report.scheduled).toBe(parsed.meetings.length);
+    expect(report.breaks).toBe(0);
+    const hosts = new Set(parsed.participants.filter((p) => p.host).map((p) => p.id));
+    expect(parsed.meetings.every((m) => !hosts.has(m.a) && hosts.has(m.b))).toBe(true);
+    expect(new Set(parsed.meetings.map((m) => `${m.a}-${m.b}`)).size).toBe(parsed.meetings.length);
+    expect(parsed.participants.some((p) => (p.unavailable ?? []).length > 0)).toBe(true);
+    expect(generatePlanted({ buyers: 40, sellers: 30, meetings: 200, slots: 10, seed: 3 })).toEqual(
+      generatePlanted({ buyers: 40, sellers: 30, meetings: 200, slots: 10, seed: 3 }),
+    );
+  });
+
   it('make instances where every meeting can be held', async () => {
     const instance = generateForum(forumSizes()[2]!);
     const result = await solve(instance, { timeLimitMs: 3000 });
@@ -52,6 +69,16 @@ describe('instance generators', () => {
 });
 
 describe('solver output on generated events', () => {
+  it('finds the optimum (no break) of an event built around a break-free schedule', async () => {
+    const { instance } = generatePlanted({ buyers: 150, sellers: 100, meetings: 900, slots: 14, seed: 11 });
+    const result = await solve(instance, { timeLimitMs: 8000, seed: 1 });
+    const report = validateSchedule(instance, result.assignments);
+    expect(report.violations).toEqual([]);
+    expect(result.scheduled).toBe(result.total);
+    expect(report.breaks).toBe(0);
+    expect(result.status).toBe('optimal');
+  });
+
   it('passes the validator where tables are the bottleneck (forum instances at 80% table use)', async () => {
     for (const index of [7, 9, 14]) {
       const instance = generateForum(forumSizes(0.8)[index]!);
