@@ -34,6 +34,8 @@ export interface ExactModel {
   decode(): Int32Array;
   /** The literal "meeting m is held in slot s", or -1 when s is not allowed for m. */
   heldIn(m: number, s: number): number;
+  /** One literal per (participant, slot) where a break can end: true for every real break. */
+  breakLiterals: readonly number[];
 }
 
 /** Weights as integers for linear constraints, or undefined when they are not decimal enough. */
@@ -198,6 +200,7 @@ export function buildExactModel(
       if (k < n) solver.addAtMost([...allBreaks, selector], [...allBreaks.map(() => 1), n - k], n);
       return selector;
     },
+    breakLiterals: allBreaks,
     heldIn: (m, s) => (x[m * T + s]! >= 0 ? pos(x[m * T + s]!) : -1),
     decode: () => {
       const slots = new Int32Array(M).fill(-1);

@@ -146,20 +146,22 @@ export async function solve(instance: Instance, options: SolveOptions = {}): Pro
       return 'again';
     };
     let questions: { asker: BreaksFromBelow; costs: Costs } | undefined;
+    /** Where the core-guided bound went past what its model can prove (see below). */
+    let beyondCores: Costs | undefined;
     proofs: while (!allProven() && !stopped() && now() < deadline) {
       const best = search.bestCosts;
       const level = ledger.levels.find((l) => !ledger.isProven(l, best))!;
       report(`proving ${level === 'moved' ? 'moves' : level}`);
       const goal = ledger.goalFor(level, best, weights.scale);
       const floor = ledger.breaksBound(best);
-      if (level === 'breaks' && priority === 'breaks' && best.unfairness === 0 && BreaksFromBelow.applies(problem, floor)) {
-        // Breaks: one model asked two questions. From below, "as few as the proven lower
-        // bound?" (the easier question: few breaks allowed fix the days' shapes early; a "no"
-        // raises the bound by one, a "yes" is optimal). From above, now and then, "halfway
+      const coresApply = BreaksFromBelow.applies(problem, floor) && !(beyondCores && sameLevel(beyondCores, best, 'weight'));
+      if (level === 'breaks' && priority === 'breaks' && best.unfairness === 0 && coresApply) {
+        // Breaks: one model asked two questions. From below, core-guided (each "no" raises the
+        // bound by one, the first "yes" is optimal). From above, now and then, "halfway
         // between the bound and the best?" (a "yes" improves the best, a "no" raises the bound).
         if (!questions || !sameLevel(questions.costs, best, 'weight')) {
           questions = {
-            asker: new BreaksFromBelow(problem, goal.minWeight, weights.weights, floor, { previous: previous?.slots }),
+            asker: new BreaksFromBelow(problem, goal.minWeight, weights.weights, { previous: previous?.slots }),
             costs: best,
           };
         }
@@ -168,11 +170,14 @@ export async function solve(instance: Instance, options: SolveOptions = {}): Pro
         for (let round = 1; ; round++) {
           const halfway = floor + Math.ceil((best.breaks - 1 - floor) / 2);
           const fromAbove = round % 3 === 0 && halfway > floor;
-          const asked = fromAbove ? halfway : floor;
           const stepStart = now();
-          const answer = asker.ask(asked, budget);
+          const answer = fromAbove ? asker.ask(halfway, budget) : asker.step(budget);
           if (answer.outcome === 'unsat') {
-            ledger.raiseBreaksBound(best, asked + 1);
+            const atLeast = fromAbove ? halfway + 1 : asker.lowerBound;
+            // The model assumes someone has no break: its bound holds while every schedule
+            // below it must have such a participant.
+            if (BreaksFromBelow.applies(problem, atLeast - 1)) ledger.raiseBreaksBound(best, atLeast);
+            else beyondCores = best;
             break;
           }
           if (answer.outcome === 'sat') {

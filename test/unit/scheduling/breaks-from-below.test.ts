@@ -37,8 +37,23 @@ const tightInstance = fc
     return parseInstance({ slots, tables, morningSlots: Math.floor(slots / 2), fairness, participants, meetings });
   });
 
-describe('breaks from below: one model, the break limit raised by assumption', () => {
-  it('says "no" exactly below the fewest breaks exhaustive search finds, then hands back such a schedule', () => {
+/** The answer's schedule, checked by the independent validator. */
+function checkedReport(instance: Instance, problem: ReturnType<typeof compileProblem>, slots: Int32Array) {
+  const used = new Map<number, number>();
+  const assignments: Assignment[] = [];
+  slots.forEach((s, m) => {
+    if (s < 0) return;
+    used.set(s, (used.get(s) ?? 0) + 1);
+    assignments.push({ meeting: problem.meetingIds[m]!, slot: s + 1, table: used.get(s)! });
+  });
+  const report = validateSchedule(instance, assignments);
+  expect(report.violations).toEqual([]);
+  expect(report.scheduled).toBe(instance.meetings.length);
+  return report;
+}
+
+describe('breaks questions: one model, asked from below by cores and from above by a limit', () => {
+  it('raises its bound only up to the fewest breaks exhaustive search finds, then hands back such a schedule', () => {
     let checked = 0;
     let raised = 0;
     fc.assert(
@@ -49,36 +64,48 @@ describe('breaks from below: one model, the break limit raised by assumption', (
         const { weights } = integerWeights(problem)!;
         const total = weights.reduce((x, y) => x + y, 0);
         if (!BreaksFromBelow.applies(problem, 0)) return;
-        const asker = new BreaksFromBelow(problem, total, weights, 0);
+        const asker = new BreaksFromBelow(problem, total, weights);
         for (;;) {
           const answer = asker.step(Number.POSITIVE_INFINITY);
           if (answer.outcome === 'sat') {
-            expect(asker.maxBreaks).toBe(reference.breaks);
-            const used = new Map<number, number>();
-            const assignments: Assignment[] = [];
-            answer.slots.forEach((s, m) => {
-              if (s < 0) return;
-              used.set(s, (used.get(s) ?? 0) + 1);
-              assignments.push({ meeting: problem.meetingIds[m]!, slot: s + 1, table: used.get(s)! });
-            });
-            const report = validateSchedule(instance, assignments);
-            expect(report.violations).toEqual([]);
-            expect(report.scheduled).toBe(instance.meetings.length);
-            expect(report.breaks).toBe(reference.breaks);
+            expect(asker.lowerBound).toBe(reference.breaks);
+            expect(checkedReport(instance, problem, answer.slots).breaks).toBe(reference.breaks);
             checked++;
             return;
           }
           expect(answer.outcome).toBe('unsat');
-          expect(asker.maxBreaks).toBeLessThan(reference.breaks);
-          if (!BreaksFromBelow.applies(problem, asker.maxBreaks + 1)) return;
-          asker.raise();
+          // The bound is claimed only while every schedule below it has someone without a break.
+          if (!BreaksFromBelow.applies(problem, asker.lowerBound - 1)) return;
+          expect(asker.lowerBound).toBeLessThanOrEqual(reference.breaks);
           raised++;
         }
       }),
       { numRuns: 300, seed: 20261203 },
     );
     expect(checked).toBeGreaterThan(50);
-    // Enough events need breaks for the raised limits to be exercised.
+    // Enough events need breaks for the cores to be exercised.
     expect(raised).toBeGreaterThan(10);
+  });
+
+  it('answers "at most k breaks?" no exactly below the optimum, on the same model as the cores', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(tightInstance, (instance) => {
+        const reference = bruteForce(instance);
+        const problem = compileProblem(instance);
+        if (!reference.feasible || reference.weight < problem.totalWeight || reference.breaks === 0) return;
+        if (!BreaksFromBelow.applies(problem, reference.breaks)) return;
+        const { weights } = integerWeights(problem)!;
+        const asker = new BreaksFromBelow(problem, weights.reduce((x, y) => x + y, 0), weights);
+        asker.step(Number.POSITIVE_INFINITY);
+        expect(asker.ask(reference.breaks - 1, Number.POSITIVE_INFINITY).outcome).toBe('unsat');
+        const answer = asker.ask(reference.breaks, Number.POSITIVE_INFINITY);
+        if (answer.outcome !== 'sat') throw new Error(`expected a schedule with ${reference.breaks} breaks`);
+        expect(checkedReport(instance, problem, answer.slots).breaks).toBeLessThanOrEqual(reference.breaks);
+        checked++;
+      }),
+      { numRuns: 300, seed: 20261204 },
+    );
+    expect(checked).toBeGreaterThan(10);
   });
 });

@@ -76,6 +76,10 @@ describe('SatSolver', () => {
     expect([...solver.core].sort()).toEqual([a, b].sort());
     // Still satisfiable without those assumptions: the conflict was not learnt as a fact.
     expect(solver.solve([c])).toBe('sat');
+    // An assumption false at the root is a core of its own, given as assumed.
+    solver.addClause([d ^ 1]);
+    expect(solver.solve([d, c])).toBe('unsat');
+    expect(solver.core).toEqual([d]);
   });
 
   it('stops when its conflict budget runs out and can resume', () => {

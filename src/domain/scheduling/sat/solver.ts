@@ -234,7 +234,8 @@ export class SatSolver extends ConstraintStore {
 
   private analyzeFinal(failed: number, assumptions: readonly number[]): number[] {
     const core = new Set<number>([failed]);
-    if (this.decisionLevel === 0) return [...core];
+    // Failed at the root: the assumption alone (as given, not its negation) is the core.
+    if (this.decisionLevel === 0) return [failed ^ 1];
     const mark = new Uint8Array(this.n);
     mark[failed >> 1] = 1;
     for (let i = this.trailSize - 1; i >= this.trailLim[0]!; i--) {
