@@ -15,7 +15,7 @@ import { LocalSearch, compareCosts, type Priority } from './local-search';
 import { ProofLedger, sameLevel } from './proof-ledger';
 import { breaksLowerBound, weightUpperBound } from './lower-bound';
 import { compileProblem, findFixedConflicts, type Problem } from './problem';
-import { BreaksFromBelow, Proof } from './prove';
+import { BreaksFromBelow, Proof, type ProofAnswer } from './prove';
 import { createRandom } from './random';
 import { ScheduleState, type Costs } from './schedule-state';
 import { assignTables } from './tables';
@@ -145,10 +145,27 @@ export async function solve(instance: Instance, options: SolveOptions = {}): Pro
       annealingShare = Math.max(0.05, annealingShare * 0.8);
       return 'again';
     };
+    /**
+     * Steps a proof until it answers "no" ('unsat'), hands back a schedule or the annealing
+     * improves the best one ('done'), or the search must end ('stop').
+     */
+    const pursue = async (step: () => ProofAnswer, best: Costs): Promise<'unsat' | 'done' | 'stop'> => {
+      for (;;) {
+        const stepStart = now();
+        const answer = step();
+        if (answer.outcome === 'unsat') return 'unsat';
+        if (answer.outcome === 'sat') {
+          adoptIfBetter(answer.slots);
+          return 'done';
+        }
+        const next = await afterStep(now() - stepStart, best);
+        if (next !== 'again') return next === 'stop' ? 'stop' : 'done';
+      }
+    };
     let questions: { asker: BreaksFromBelow; costs: Costs } | undefined;
     /** Where the core-guided bound went past what its model can prove (see below). */
     let beyondCores: Costs | undefined;
-    proofs: while (!allProven() && !stopped() && now() < deadline) {
+    while (!allProven() && !stopped() && now() < deadline) {
       const best = search.bestCosts;
       const level = ledger.levels.find((l) => !ledger.isProven(l, best))!;
       report(`proving ${level === 'moved' ? 'moves' : level}`);
@@ -167,45 +184,29 @@ export async function solve(instance: Instance, options: SolveOptions = {}): Pro
         }
         const { asker } = questions;
         asker.raiseTo(floor);
-        for (let round = 1; ; round++) {
-          const halfway = floor + Math.ceil((best.breaks - 1 - floor) / 2);
-          const fromAbove = round % 3 === 0 && halfway > floor;
-          const stepStart = now();
-          const answer = fromAbove ? asker.ask(halfway, budget) : asker.step(budget);
-          if (answer.outcome === 'unsat') {
-            const atLeast = fromAbove ? halfway + 1 : asker.lowerBound;
-            // The model assumes someone has no break: its bound holds while every schedule
-            // below it must have such a participant.
-            if (BreaksFromBelow.applies(problem, atLeast - 1)) ledger.raiseBreaksBound(best, atLeast);
-            else beyondCores = best;
-            break;
-          }
-          if (answer.outcome === 'sat') {
-            adoptIfBetter(answer.slots);
-            break;
-          }
-          const next = await afterStep(now() - stepStart, best);
-          if (next === 'stop') break proofs;
-          if (next === 'improved') break;
+        const halfway = floor + Math.ceil((best.breaks - 1 - floor) / 2);
+        let round = 0;
+        let fromAbove = false;
+        const outcome = await pursue(() => {
+          fromAbove = ++round % 3 === 0 && halfway > floor;
+          return fromAbove ? asker.ask(halfway, budget) : asker.step(budget);
+        }, best);
+        if (outcome === 'stop') break;
+        if (outcome === 'unsat') {
+          const atLeast = fromAbove ? halfway + 1 : asker.lowerBound;
+          // The model assumes someone has no break: its bound holds while every schedule
+          // below it must have such a participant.
+          if (BreaksFromBelow.applies(problem, atLeast - 1)) ledger.raiseBreaksBound(best, atLeast);
+          else beyondCores = best;
         }
         continue;
       }
       const proof = new Proof(problem, goal, weights.weights, { previous: previous?.slots, hint: search.bestSlots });
-      for (;;) {
-        const stepStart = now();
-        const answer = proof.step(budget);
-        if (answer.outcome === 'unsat') {
-          if (best.unfairness > 0) noFairSchedule = true;
-          else ledger.record(level, best);
-          break;
-        }
-        if (answer.outcome === 'sat') {
-          adoptIfBetter(answer.slots);
-          break;
-        }
-        const next = await afterStep(now() - stepStart, best);
-        if (next === 'stop') break proofs;
-        if (next === 'improved') break;
+      const outcome = await pursue(() => proof.step(budget), best);
+      if (outcome === 'stop') break;
+      if (outcome === 'unsat') {
+        if (best.unfairness > 0) noFairSchedule = true;
+        else ledger.record(level, best);
       }
       if (noFairSchedule) break;
     }
