@@ -68,12 +68,21 @@ describe('the PostgreSQL server restarted under load', () => {
     });
     const count = (p: Phase, test: (a: Answer) => boolean) => answers.filter((a) => a.phase === p && test(a)).length;
 
+    let stopped = false;
     try {
       await eventually(async () => count('before', (a) => a.status < 300) >= 40, 'answers before the restart');
       stopPostgres();
+      stopped = true;
       phase = 'down';
-      await eventually(async () => count('down', (a) => a.what === 'write' && a.status === 503) >= 3 && count('down', (a) => a.what === 'health' && a.status === 503) >= 3, '503s while the database is down');
+      try {
+        await eventually(async () => count('down', (a) => a.what === 'write' && a.status === 503) >= 3 && count('down', (a) => a.what === 'health' && a.status === 503) >= 3, '503s while the database is down');
+      } catch (error) {
+        // Say what the requests got instead, and what the server logged.
+        const seen = answers.filter((a) => a.phase === 'down').map((a) => `${a.what} ${a.status} ${a.body.slice(0, 120)}`);
+        throw new Error(`${String(error)}\nanswers while down:\n${seen.slice(-20).join('\n')}\nserver output:\n${server.output().slice(-3000)}`);
+      }
       startPostgres();
+      stopped = false;
       phase = 'after';
       // Every kind of request succeeds again, then keeps succeeding: no broken connection is reused.
       await eventually(async () => requests.every((r) => answers.some((a) => a.phase === 'after' && a.what === r.what && a.status < 300)), 'answers after the restart');
@@ -85,6 +94,8 @@ describe('the PostgreSQL server restarted under load', () => {
       expect(afterRecovery.filter((a) => a.status >= 300), 'failures after the server recovered').toEqual([]);
     } finally {
       running = false;
+      // The other fault tests need the server back, whatever happened here.
+      if (stopped) startPostgres();
       await Promise.all(loops);
       await server.stop();
     }
