@@ -32,8 +32,6 @@ export interface ExactModel {
   breaksAtMost(k: number): number;
   /** Slot of each meeting in the solver's model, -1 when not held. */
   decode(): Int32Array;
-  /** The literal "meeting m is held in slot s", or -1 when s is not allowed for m. */
-  heldIn(m: number, s: number): number;
   /** One literal per (participant, slot) where a break can end: true for every real break. */
   breakLiterals: readonly number[];
 }
@@ -201,7 +199,6 @@ export function buildExactModel(
       return selector;
     },
     breakLiterals: allBreaks,
-    heldIn: (m, s) => (x[m * T + s]! >= 0 ? pos(x[m * T + s]!) : -1),
     decode: () => {
       const slots = new Int32Array(M).fill(-1);
       for (let m = 0; m < M; m++) {

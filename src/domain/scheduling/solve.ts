@@ -132,7 +132,11 @@ export async function solve(instance: Instance, options: SolveOptions = {}): Pro
     // schedule (large two-sided events), shrinks while it does not (tight tables, where the
     // solver finds what the annealing misses).
     let annealingShare = 2;
-    /** Adapts the conflict budget so one proof step takes 20–80 ms; true when the search must end. */
+    /**
+     * After a proof step that took `took` ms: adapts the conflict budget so a step takes 20–80
+     * ms, then anneals alongside; says whether the search must end, the best schedule improved,
+     * or the proof goes on.
+     */
     const afterStep = async (took: number, best: Costs): Promise<'stop' | 'improved' | 'again'> => {
       budget = took < 20 ? Math.min(50_000, budget * 2) : took > 80 ? Math.max(100, budget >> 1) : budget;
       if (await pause()) return 'stop';
@@ -174,8 +178,9 @@ export async function solve(instance: Instance, options: SolveOptions = {}): Pro
       const coresApply = BreaksFromBelow.applies(problem, floor) && !(beyondCores && sameLevel(beyondCores, best, 'weight'));
       if (level === 'breaks' && priority === 'breaks' && best.unfairness === 0 && coresApply) {
         // Breaks: one model asked two questions. From below, core-guided (each "no" raises the
-        // bound by one, the first "yes" is optimal). From above, now and then, "halfway
-        // between the bound and the best?" (a "yes" improves the best, a "no" raises the bound).
+        // bound by one; a "yes" is a schedule, optimal once it meets the bound). From above,
+        // now and then, "halfway between the bound and the best?" (a "yes" improves the best, a
+        // "no" raises the bound).
         if (!questions || !sameLevel(questions.costs, best, 'weight')) {
           questions = {
             asker: new BreaksFromBelow(problem, goal.minWeight, weights.weights, { previous: previous?.slots }),
