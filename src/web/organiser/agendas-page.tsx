@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Agenda, Agendas } from '../api/types';
 import { useApi } from '../api/use-api';
 import { Loading, Problem } from '../components/feedback';
+import { SelectField } from '../components/fields';
+import { CountryFilter } from '../components/filter-fields';
 import { Page } from '../components/page';
 import { countryName, personName } from '../names';
 import { useEvent } from '../shell/event-context';
@@ -83,7 +85,6 @@ function DelegateAgenda({ agenda, eventName, timeZone }: { agenda: Agenda; event
 export function AgendasPage() {
   const { t } = useTranslation();
   const { event } = useEvent();
-  const ids = { organisation: useId(), country: useId() };
   const agendas = useApi<Agendas>(`/api/events/${event.id}/agendas`);
   const [organisationId, setOrganisationId] = useState('');
   const [country, setCountry] = useState('');
@@ -115,28 +116,15 @@ export function AgendasPage() {
       ) : (
         <>
           <div className="filters card no-print">
-            <div className="field">
-              <label htmlFor={ids.organisation}>{t('agendas.organisation')}</label>
-              <select id={ids.organisation} value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
-                <option value="">{t('agendas.allOrganisations', { count: organisations.length })}</option>
-                {organisations.map(([id, name]) => (
-                  <option key={id} value={id}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={ids.country}>{t('directory.country')}</label>
-              <select id={ids.country} value={country} onChange={(e) => setCountry(e.target.value)}>
-                <option value="">{t('directory.any')}</option>
-                {countries.map((code) => (
-                  <option key={code} value={code}>
-                    {countryName(code)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField label={t('agendas.organisation')} value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
+              <option value="">{t('agendas.allOrganisations', { count: organisations.length })}</option>
+              {organisations.map(([id, name]) => (
+                <option key={id} value={id}>
+                  {name}
+                </option>
+              ))}
+            </SelectField>
+            <CountryFilter label={t('directory.country')} countries={countries} value={country} onChange={(e) => setCountry(e.target.value)} />
           </div>
           <p className="result-count no-print" role="status">
             {shown.length === 0 ? t('agendas.noneMatch') : t('agendas.shown', { count: shown.length })}
