@@ -2,7 +2,7 @@
  * The cooling schedule around the local search. Each cycle cools from HOT to COLD over
  * `cycleMoves` moves — or over the time left, when that is shorter, as on large events — then
  * restarts from the best schedule and retries the meetings still not held. Runs in batches so
- * the caller can yield, report progress and stop between them.
+ * the caller can yield, report progress and stop between them, or give time to a proof.
  */
 import type { Inserter } from './insertion';
 import { LARGE_EVENT_MEETINGS, compareCosts, type LocalSearch } from './local-search';
@@ -33,6 +33,7 @@ export class Annealer {
   private lastInsertion: number;
   private started = false;
   private readonly cold: number;
+  private readonly large: boolean;
 
   constructor(
     private readonly search: LocalSearch,
@@ -46,11 +47,17 @@ export class Annealer {
     this.cycleLength = cycleMoves;
     this.bestAtCycleStart = search.bestCosts;
     this.lastInsertion = now();
-    this.cold = search.state.problem.meetingCount >= LARGE_EVENT_MEETINGS ? LARGE_EVENT_COLD : COLD;
+    this.large = search.state.problem.meetingCount >= LARGE_EVENT_MEETINGS;
+    this.cold = this.large ? LARGE_EVENT_COLD : COLD;
   }
 
-  /** One batch of moves; `until` is when the current run of the annealing must end. */
-  runBatch(until: number): void {
+  /**
+   * One batch of moves. `until` is when the current run of the annealing must end, `deadline`
+   * when the whole search must: a large event's cycle spans the time to the deadline even when
+   * the annealing runs in short turns between proof steps (cooling within each turn left the
+   * demo-sized event at 10–19 breaks in 5 s instead of 6–8).
+   */
+  runBatch(until: number, deadline: number): void {
     const search = this.search;
     const state = search.state;
     if (!this.started) {
@@ -66,7 +73,8 @@ export class Annealer {
     const moved = search.iterations - this.cycleFirst;
     if (elapsed > 0) {
       const perMs = moved / elapsed;
-      this.cycleLength = Math.min(this.cycleMoves, Math.max(moved + 1, perMs * (until - this.cycleStart)));
+      const horizon = this.large ? deadline : until;
+      this.cycleLength = Math.min(this.cycleMoves, Math.max(moved + 1, perMs * (horizon - this.cycleStart)));
     }
     if (state.unscheduledCount > 0 && this.now() - this.lastInsertion > INSERTION_INTERVAL_MS) {
       this.insertMissing();
