@@ -5,7 +5,7 @@
  *
  *   npm run bench:schedule                 # everything (about 5 minutes)
  *   npm run bench:schedule -- --quick      # a sample, shorter limits (about 1 minute)
- *   npm run bench:schedule -- --only forum # one family: forum, forum-tight, forum-crowded, brokerage, planted
+ *   npm run bench:schedule -- --only forum # one family: forum, forum-tight, forum-crowded, brokerage, planted, demo-event
  *   npm run bench:schedule -- --only brokerage --meetings 3000   # one size of that family
  *
  * Every schedule is checked by the independent validator; "ok" means it satisfies every
@@ -22,6 +22,7 @@ import {
   validateSchedule,
   type Instance,
 } from '../src/domain/scheduling/index';
+import { DEFAULT_DEMO_SEED, generateDemoEvent } from '../src/domain/demo/generate';
 
 interface Case {
   family: string;
@@ -35,6 +36,24 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const meetingsOnly = args.includes('--meetings') ? Number(args[args.indexOf('--meetings') + 1]) : undefined;
+
+/**
+ * The demo event as the organiser's "build schedule" sees it: its accepted meetings, the
+ * meeting slots (breaks left out), its 150 tables. Other seeds give events of the same shape.
+ */
+function demoEventInstance(seed: number): Instance {
+  const demo = generateDemoEvent({ seed });
+  const slots = demo.slots.filter((s) => !s.isBreak);
+  const accepted = demo.meetingRequests.filter((r) => r.status === 'accepted');
+  const people = [...new Set(accepted.flatMap((r) => [r.fromDelegateExternalId, r.toDelegateExternalId]))];
+  return {
+    slots: slots.length,
+    tables: demo.tables.length,
+    morningSlots: slots.filter((s) => s.session === 'morning').length,
+    participants: people.map((id) => ({ id })),
+    meetings: accepted.map((r, i) => ({ id: `m${i + 1}`, a: r.fromDelegateExternalId, b: r.toDelegateExternalId })),
+  };
+}
 
 function cases(): Case[] {
   const list: Case[] = [];
@@ -66,6 +85,11 @@ function cases(): Case[] {
       timeLimitMs: seconds * 1000,
       meetings,
     });
+  }
+  // The demo event (and two more of its shape): 91% of table-slots used; 30 s is the default
+  // limit of the organiser's "build schedule".
+  for (const seed of quick ? [DEFAULT_DEMO_SEED] : [DEFAULT_DEMO_SEED, 1, 2]) {
+    list.push({ family: 'demo-event', instance: demoEventInstance(seed), timeLimitMs: 30_000 });
   }
   return list.filter((c) => (!only || c.family === only) && (!meetingsOnly || (c.meetings ?? c.instance.meetings.length) === meetingsOnly));
 }

@@ -6,7 +6,7 @@ import type { HttpContext } from '../context';
 import { eventParams, idParams, uuid } from '../schemas';
 
 const jobParams = z.object({
-  timeLimitSeconds: z.number().min(1).max(600).optional(),
+  timeLimitSeconds: z.number().min(1).max(600).optional().describe('seconds to search (default 30); stops sooner once the schedule is proven optimal'),
   fairness: z.number().int().min(0).max(20).optional(),
   seed: z.number().int().min(0).max(2 ** 31).optional(),
 });

@@ -45,7 +45,7 @@ export async function runScheduleJob(context: JobContext): Promise<{ scheduleId:
   if (replan && !previous) throw new Error('there is no published schedule to re-plan; build and publish one first');
 
   const result = await solve(loaded.instance, {
-    timeLimitMs: (params.timeLimitSeconds ?? 20) * 1000,
+    timeLimitMs: (params.timeLimitSeconds ?? 30) * 1000,
     ...(params.fairness !== undefined ? { fairness: params.fairness } : {}),
     seed: params.seed ?? 1,
     signal: context.signal,

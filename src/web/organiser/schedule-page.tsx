@@ -13,7 +13,7 @@ import { useEvent } from '../shell/event-context';
 import { dateTime } from '../time';
 import { JobProgress } from './job-progress';
 
-const DEFAULT_SECONDS = 20;
+const DEFAULT_SECONDS = 30;
 
 function VersionRow({ version, onPublished }: { version: ScheduleVersion; onPublished(result: Published): void }) {
   const { t } = useTranslation();
