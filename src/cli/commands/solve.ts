@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { InstanceError, parseInstanceText, solve } from '../../domain/scheduling/index';
+import { DEFAULT_TIME_LIMIT_SECONDS, InstanceError, parseInstanceText, solve } from '../../domain/scheduling/index';
 
 export interface SolveCommandIo {
   readText(path: string): Promise<string>;
@@ -53,7 +53,7 @@ export function registerSolveCommand(program: Command, io: SolveCommandIo = proc
         '("optimal" only when proven), counts, breaks, the proven lower bound and the assignments.',
     )
     .argument('<instance>', 'instance JSON file: { slots, tables, morningSlots?, fairness?, participants, meetings }')
-    .option('--time-limit <seconds>', 'stop searching after this many seconds (it stops sooner once the schedule is proven optimal)', parseSeconds, 30)
+    .option('--time-limit <seconds>', 'stop searching after this many seconds (it stops sooner once the schedule is proven optimal)', parseSeconds, DEFAULT_TIME_LIMIT_SECONDS)
     .option('--fairness <d>', "largest allowed difference between a participant's breaks and the fewest anyone has", parseWhole)
     .option('--seed <n>', 'random seed, for reproducible runs', parseWhole, 1)
     .addHelpText(

@@ -5,7 +5,7 @@
  * the caller can yield, report progress and stop between them, or give time to a proof.
  */
 import type { Inserter } from './insertion';
-import { LARGE_EVENT_MEETINGS, compareCosts, type LocalSearch } from './local-search';
+import { compareCosts, isLargeEvent, type LocalSearch } from './local-search';
 import type { Random } from './random';
 import type { Costs } from './schedule-state';
 
@@ -47,7 +47,7 @@ export class Annealer {
     this.cycleLength = cycleMoves;
     this.bestAtCycleStart = search.bestCosts;
     this.lastInsertion = now();
-    this.large = search.state.problem.meetingCount >= LARGE_EVENT_MEETINGS;
+    this.large = isLargeEvent(search.state.problem);
     this.cold = this.large ? LARGE_EVENT_COLD : COLD;
   }
 

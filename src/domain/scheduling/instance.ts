@@ -72,3 +72,6 @@ export interface SolveResult {
 }
 
 export const DEFAULT_FAIRNESS = 2;
+
+/** How long `corridor solve` and the organiser's "build schedule" search unless told otherwise. */
+export const DEFAULT_TIME_LIMIT_SECONDS = 30;

@@ -29,7 +29,11 @@ const IDLE_WEIGHT = 0.15;
  * over 9 runs side by side; 30,000 in 30 s: 92 → 62–67; 100,000 in 60 s: 2,342 → 2,265).
  * Forum-sized events keep the settings their proofs were tuned with.
  */
-export const LARGE_EVENT_MEETINGS = 2_000;
+const LARGE_EVENT_MEETINGS = 2_000;
+
+export function isLargeEvent(problem: Problem): boolean {
+  return problem.meetingCount >= LARGE_EVENT_MEETINGS;
+}
 const LARGE_EVENT_IDLE_WEIGHT = 0.3;
 /**
  * Where tables are nearly all taken, the pull towards short days works against the moves that
@@ -97,7 +101,7 @@ export class LocalSearch {
     this.state = state;
     this.random = random;
     this.priority = priority;
-    const large = state.problem.meetingCount >= LARGE_EVENT_MEETINGS;
+    const large = isLargeEvent(state.problem);
     this.weights = costWeights(priority, large ? largeEventIdleWeight(state.problem) : IDLE_WEIGHT);
     this.targeted = large ? LARGE_EVENT_TARGETED : TARGETED;
     this.move = new KempeMove(state.problem.meetingCount);

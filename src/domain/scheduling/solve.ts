@@ -11,7 +11,7 @@ import { Inserter } from './insertion';
 import { exactModelSize, integerWeights } from './exact-model';
 import type { Assignment, Instance, SolveResult, StopReason } from './instance';
 import { Annealer } from './annealer';
-import { LARGE_EVENT_MEETINGS, LocalSearch, compareCosts, type Priority } from './local-search';
+import { LocalSearch, compareCosts, isLargeEvent, type Priority } from './local-search';
 import { ProofLedger, sameLevel } from './proof-ledger';
 import { breaksLowerBound, weightUpperBound } from './lower-bound';
 import { compileProblem, findFixedConflicts, type Problem } from './problem';
@@ -138,7 +138,7 @@ export async function solve(instance: Instance, options: SolveOptions = {}): Pro
     // A large event's annealing improves late in its one long cycle, not steadily, and its proof
     // finds what it can (cores of participants forced to a break) within a second: the annealing
     // keeps at least 80% of the time.
-    const leastAnnealingShare = problem.meetingCount >= LARGE_EVENT_MEETINGS ? 4 : 0.05;
+    const leastAnnealingShare = isLargeEvent(problem) ? 4 : 0.05;
     /**
      * After a proof step that took `took` ms: adapts the conflict budget so a step takes 20–80
      * ms, then anneals alongside; says whether the search must end, the best schedule improved,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { scheduleFirstComeFirstServed, solve, validateSchedule } from '../../domain/scheduling';
+import { DEFAULT_TIME_LIMIT_SECONDS, scheduleFirstComeFirstServed, solve, validateSchedule } from '../../domain/scheduling';
 import type { Assignment, Instance } from '../../domain/scheduling';
 import type { JobContext } from '../../jobs/job-runner';
 import { schedules } from '../../storage/schema';
@@ -45,7 +45,7 @@ export async function runScheduleJob(context: JobContext): Promise<{ scheduleId:
   if (replan && !previous) throw new Error('there is no published schedule to re-plan; build and publish one first');
 
   const result = await solve(loaded.instance, {
-    timeLimitMs: (params.timeLimitSeconds ?? 30) * 1000,
+    timeLimitMs: (params.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS) * 1000,
     ...(params.fairness !== undefined ? { fairness: params.fairness } : {}),
     seed: params.seed ?? 1,
     signal: context.signal,

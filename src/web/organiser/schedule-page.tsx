@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
 import type { Job, Published, ScheduleOverview, ScheduleVersion } from '../api/types';
+import { DEFAULT_TIME_LIMIT_SECONDS } from '../../domain/scheduling/instance';
 import type { ScheduleStats } from '../../services/schedules/schedule-job';
 import { useApi } from '../api/use-api';
 import { Loading, Notice, Problem } from '../components/feedback';
@@ -13,7 +14,6 @@ import { useEvent } from '../shell/event-context';
 import { dateTime } from '../time';
 import { JobProgress } from './job-progress';
 
-const DEFAULT_SECONDS = 30;
 
 function VersionRow({ version, onPublished }: { version: ScheduleVersion; onPublished(result: Published): void }) {
   const { t } = useTranslation();
@@ -70,7 +70,7 @@ export function SchedulePage() {
   const jobKey = `corridor.job.${event.id}`;
   // A running build survives a reload of the page: its id is kept for this tab.
   const [jobId, setJobId] = useState<string | null>(() => sessionStorage.getItem(jobKey));
-  const [seconds, setSeconds] = useState(String(DEFAULT_SECONDS));
+  const [seconds, setSeconds] = useState(String(DEFAULT_TIME_LIMIT_SECONDS));
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const number = new Intl.NumberFormat(currentLocale());
