@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { DEFAULT_TIME_LIMIT_SECONDS, InstanceError, parseInstanceText, solve } from '../../domain/scheduling/index';
+import { DEFAULT_TIME_LIMIT_SECONDS, InstanceError, parseInstanceText } from '../../domain/scheduling/index';
+import { solveSideBySide } from '../../jobs/solve-side-by-side';
 
 export interface SolveCommandIo {
   readText(path: string): Promise<string>;
@@ -89,7 +90,7 @@ async function runSolve(file: string, options: { timeLimit: number; fairness?: n
   }
   const bar = io.progress ? new cliProgress.SingleBar({ format: 'solving [{bar}] {percentage}% {message}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
   bar?.start(100, 0, { message: '' });
-  const result = await solve(instance, {
+  const result = await solveSideBySide(instance, {
     timeLimitMs: options.timeLimit * 1000,
     fairness: options.fairness,
     seed: options.seed,

@@ -34,6 +34,11 @@ export interface SolveOptions {
   priority?: Priority;
   /** Whether to run SAT proofs (default: when the instance is small enough). */
   prove?: boolean;
+  /**
+   * Start the annealing hot and cool once over the whole time (see annealer.ts): the second of
+   * the two searches run side by side on large events.
+   */
+  hotStart?: boolean;
   /** Milliseconds clock; injected so the algorithms never read the time themselves. */
   now?: () => number;
 }
@@ -42,7 +47,7 @@ export interface SolveOptions {
  * Above this many SAT variables a proof is not attempted: the bounds are reported instead. The
  * demo-sized event (3,000 meetings, 16 slots) has 85,000; 30,000 meetings in 32 slots 1.1 million.
  */
-const PROOF_SIZE_LIMIT = 150_000;
+export const PROOF_SIZE_LIMIT = 150_000;
 const SLICE_MS = 25;
 /** Annealing before the first proof attempt, at most: the SAT solver often finds better schedules sooner. */
 const INITIAL_ANNEALING_MS = 500;
@@ -82,7 +87,14 @@ export async function solve(instance: Instance, options: SolveOptions = {}): Pro
   else constructBySweep(state, random);
   constructGreedy(state, random);
   const search = new LocalSearch(state, random, priority);
-  const annealer = new Annealer(search, new Inserter(state), random, now, Math.min(40_000_000, Math.max(5_000, 5000 * problem.meetingCount)));
+  const annealer = new Annealer(
+    search,
+    new Inserter(state),
+    random,
+    now,
+    Math.min(40_000_000, Math.max(5_000, 5000 * problem.meetingCount)),
+    options.hotStart ? 'hot' : 'warm',
+  );
   annealer.insertMissing();
 
   const weightBound = weightUpperBound(problem);

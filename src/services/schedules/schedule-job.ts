@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { DEFAULT_TIME_LIMIT_SECONDS, scheduleFirstComeFirstServed, solve, validateSchedule } from '../../domain/scheduling';
+import { DEFAULT_TIME_LIMIT_SECONDS, scheduleFirstComeFirstServed, validateSchedule } from '../../domain/scheduling';
+import { solveSideBySide } from '../../jobs/solve-side-by-side';
 import type { Assignment, Instance } from '../../domain/scheduling';
 import type { JobContext } from '../../jobs/job-runner';
 import { schedules } from '../../storage/schema';
@@ -44,7 +45,7 @@ export async function runScheduleJob(context: JobContext): Promise<{ scheduleId:
   const previous = replan ? loaded.published?.assignments : undefined;
   if (replan && !previous) throw new Error('there is no published schedule to re-plan; build and publish one first');
 
-  const result = await solve(loaded.instance, {
+  const result = await solveSideBySide(loaded.instance, {
     timeLimitMs: (params.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS) * 1000,
     ...(params.fairness !== undefined ? { fairness: params.fairness } : {}),
     seed: params.seed ?? 1,

@@ -1,0 +1,61 @@
+/**
+ * Two searches of the same instance side by side (an algorithm portfolio): on large events the
+ * best start temperature of the annealing depends on the event's shape (see annealer.ts), so
+ * where a second core is free one search starts warm and the other hot, and the better schedule
+ * is kept with everything either of them proved. Running the searches is the caller's business
+ * (threads are I/O); deciding when a second one helps and combining their answers is pure.
+ */
+import type { Instance, SolveResult } from './instance';
+import type { Priority } from './local-search';
+import { PROOF_SIZE_LIMIT } from './solve';
+
+/** The size from which the annealing runs as one long cooling (as `isLargeEvent`). */
+const SECOND_SEARCH_MEETINGS = 2_000;
+
+/**
+ * Whether a second, hot-started search is worth a core: large events too big for the SAT
+ * proofs, whose result is whatever the annealing reaches in time. (Sized from the instance
+ * without compiling it: meetings × slots bounds the variables the proof model would have.)
+ */
+export function wantsSecondSearch(instance: Instance): boolean {
+  const M = instance.meetings.length;
+  const T = instance.slots;
+  const satVariablesAtMost = M * T + 3 * instance.participants.length * T + M;
+  return M >= SECOND_SEARCH_MEETINGS && satVariablesAtMost > PROOF_SIZE_LIMIT;
+}
+
+const EPS = 1e-9;
+
+/** Negative when `a` is the better schedule: fair first, then weight, then breaks or moves. */
+function compareResults(a: SolveResult, b: SolveResult, priority: Priority): number {
+  const fairA = a.status === 'unknown' ? 1 : 0;
+  const fairB = b.status === 'unknown' ? 1 : 0;
+  if (fairA !== fairB) return fairA - fairB;
+  if (Math.abs(a.weightScheduled - b.weightScheduled) > EPS) return b.weightScheduled - a.weightScheduled;
+  const byBreaks = a.breaks - b.breaks;
+  const byMoves = (a.moved ?? 0) - (b.moved ?? 0);
+  return priority === 'breaks' ? byBreaks || byMoves : byMoves || byBreaks;
+}
+
+/**
+ * The answer of several searches of one instance: a proof of infeasibility or optimality wins;
+ * otherwise the best schedule, with the strongest lower bound that applies to it (a bound holds
+ * for every fair schedule holding at least the weight of the search that proved it) and the
+ * smallest weight upper bound.
+ */
+export function combineResults(results: readonly SolveResult[], priority: Priority = 'breaks'): SolveResult {
+  if (results.length === 0) throw new Error('combineResults needs at least one result');
+  const seconds = Math.max(...results.map((r) => r.seconds));
+  const proven = results.find((r) => r.status === 'infeasible') ?? results.find((r) => r.status === 'optimal');
+  if (proven) return { ...proven, seconds };
+  const best = results.reduce((x, y) => (compareResults(y, x, priority) < 0 ? y : x));
+  const combined: SolveResult = { ...best, seconds, weightUpperBound: Math.min(...results.map((r) => r.weightUpperBound)) };
+  if (best.status !== 'unknown') {
+    let bound = best.breaksLowerBound;
+    for (const r of results) {
+      if (r.status !== 'unknown' && r.weightScheduled <= best.weightScheduled + EPS) bound = Math.max(bound, r.breaksLowerBound);
+    }
+    combined.breaksLowerBound = Math.min(best.breaks, bound);
+  }
+  return combined;
+}
