@@ -105,7 +105,7 @@ const columns = [
   'status',
   'held',
   'breaks',
-  'warm/hot',
+  '1st/2nd',
   'bound',
   'gap',
   'spread',
@@ -127,8 +127,9 @@ async function main(): Promise<void> {
   console.log(`Scheduler benchmark — ${cpu}, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
   console.log(`load average at start: ${load()} (other work on the machine slows the time-limited rows)`);
   console.log(
-    'solver: time limit per instance as listed below; stops early when proven optimal. One thread, except on large events beyond the proofs:\n' +
-      'there a second search starts hot on the other core and the better schedule is kept (warm/hot: the breaks each search reached)',
+    'solver: time limit per instance as listed below; stops early when proven optimal. One thread, except from 2,000 meetings on: there a\n' +
+      'second search runs on the other core (from a hot start where the event is too large for proofs, else with another seed and no\n' +
+      'proof) and the better schedule is kept; 1st/2nd: the breaks each search reached',
   );
   console.log(row(columns));
   let limits = '';

@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import { combineResults, solve, wantsSecondSearch, type Instance, type SolveOptions, type SolveResult } from '../domain/scheduling/index';
+import { combineResults, secondSearchFor, solve, type Instance, type SolveOptions, type SolveResult } from '../domain/scheduling/index';
 
 export interface SolveWorkerInput {
   instance: Instance;
@@ -57,7 +57,8 @@ export async function solveSideBySide(
   },
 ): Promise<SolveResult> {
   const { log = () => {}, onSearchResults, ...solveOptions } = options;
-  if (!wantsSecondSearch(instance) || availableParallelism() < 2 || options.signal?.aborted) {
+  const second = secondSearchFor(instance);
+  if (!second || availableParallelism() < 2 || options.signal?.aborted) {
     const result = await solve(instance, solveOptions);
     onSearchResults?.([result]);
     return result;
@@ -71,7 +72,7 @@ export async function solveSideBySide(
         ...(options.priority ? { priority: options.priority } : {}),
         seed: (options.seed ?? 1) + 1,
         prove: false,
-        hotStart: true,
+        hotStart: second.hotStart,
       },
       deadline: Date.now() + options.timeLimitMs,
     },
@@ -90,9 +91,9 @@ export async function solveSideBySide(
       return first;
     }
     companion.stop();
-    const second = await Promise.race([companion.result, delay(COMPANION_GRACE_MS, undefined, { ref: false })]);
-    onSearchResults?.(second ? [first, second] : [first]);
-    return second ? combineResults([first, second], options.priority) : first;
+    const other = await Promise.race([companion.result, delay(COMPANION_GRACE_MS, undefined, { ref: false })]);
+    onSearchResults?.(other ? [first, other] : [first]);
+    return other ? combineResults([first, other], options.priority) : first;
   } finally {
     await companion.terminate();
   }

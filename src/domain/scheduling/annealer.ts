@@ -25,7 +25,7 @@ const LARGE_EVENT_COLD = 0.2;
  * limit, breaks at the end): 30,000 meetings in 32 slots, 30 s: warm 64–69, hot 74–85;
  * 30,000 in 40 slots: warm 466, hot 297; 60,000 in 40 slots, 36 s: 1,230 against 773;
  * 100,000 in 40 slots, 60 s: 2,298–2,465 against 1,460. Hence both run side by side on large
- * events where a second core is free (see `wantsSecondSearch`).
+ * events where a second core is free (see `secondSearchFor` in portfolio.ts).
  */
 const HOT_START = 2;
 const BATCH = 2000;

@@ -7,4 +7,4 @@ export { scheduleFirstComeFirstServed } from './first-come-first-served';
 export { validateSchedule, countBreaks, type ScheduleReport } from './validate';
 export { generateBrokerage, generateForum, generatePlanted, forumSizes, type BrokerageOptions, type ForumOptions, type PlantedOptions } from './generate';
 export type { Priority } from './local-search';
-export { combineResults, wantsSecondSearch } from './portfolio';
+export { combineResults, secondSearchFor } from './portfolio';

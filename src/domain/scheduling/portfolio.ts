@@ -1,8 +1,9 @@
 /**
- * Two searches of the same instance side by side (an algorithm portfolio): on large events the
- * best start temperature of the annealing depends on the event's shape (see annealer.ts), so
- * where a second core is free one search starts warm and the other hot, and the better schedule
- * is kept with everything either of them proved. Running the searches is the caller's business
+ * Two searches of the same instance side by side (an algorithm portfolio). On large events too
+ * big for the proofs the best start temperature of the annealing depends on the event's shape
+ * (see annealer.ts), so where a second core is free one search starts warm and the other hot;
+ * on large events within the proofs the second anneals with another seed while the first
+ * shares its time with the proof. The better schedule is kept with everything either proved. Running the searches is the caller's business
  * (threads are I/O); deciding when a second one helps and combining their answers is pure.
  */
 import type { Instance, SolveResult } from './instance';
@@ -13,15 +14,18 @@ import { PROOF_SIZE_LIMIT } from './solve';
 const SECOND_SEARCH_MEETINGS = 2_000;
 
 /**
- * Whether a second, hot-started search is worth a core: large events too big for the SAT
- * proofs, whose result is whatever the annealing reaches in time. (Sized from the instance
- * without compiling it: meetings × slots bounds the variables the proof model would have.)
+ * The second search worth a core, if any. Large events too big for the SAT proofs: one started
+ * hot (their result is whatever the annealing reaches in time). Large events within the proofs:
+ * the usual annealing with another seed and no proof, which finds schedules the first search,
+ * sharing its time with the proof, misses. (Sized from the instance without compiling it:
+ * meetings × slots bounds the variables the proof model would have.)
  */
-export function wantsSecondSearch(instance: Instance): boolean {
+export function secondSearchFor(instance: Instance): { hotStart: boolean } | undefined {
   const M = instance.meetings.length;
+  if (M < SECOND_SEARCH_MEETINGS) return undefined;
   const T = instance.slots;
   const satVariablesAtMost = M * T + 3 * instance.participants.length * T + M;
-  return M >= SECOND_SEARCH_MEETINGS && satVariablesAtMost > PROOF_SIZE_LIMIT;
+  return { hotStart: satVariablesAtMost > PROOF_SIZE_LIMIT };
 }
 
 const EPS = 1e-9;
@@ -56,6 +60,13 @@ export function combineResults(results: readonly SolveResult[], priority: Priori
       if (r.status !== 'unknown' && r.weightScheduled <= best.weightScheduled + EPS) bound = Math.max(bound, r.breaksLowerBound);
     }
     combined.breaksLowerBound = Math.min(best.breaks, bound);
+    // One search's bound can prove the other's schedule optimal: all the weight any schedule can
+    // hold, and no fewer breaks possible. (A re-plan would need its moves proven too.)
+    const allWeight = Math.abs(combined.weightScheduled - combined.weightUpperBound) <= EPS;
+    if (best.moved === undefined && allWeight && combined.breaks === combined.breaksLowerBound) {
+      combined.status = 'optimal';
+      combined.stopReason = 'proven';
+    }
   }
   return combined;
 }

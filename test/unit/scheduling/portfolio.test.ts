@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forumSizes, generateBrokerage, generateForum } from '../../../src/domain/scheduling/generate';
 import type { SolveResult } from '../../../src/domain/scheduling/instance';
-import { combineResults, wantsSecondSearch } from '../../../src/domain/scheduling/portfolio';
+import { combineResults, secondSearchFor } from '../../../src/domain/scheduling/portfolio';
 import { solve } from '../../../src/domain/scheduling/solve';
 import { validateSchedule } from '../../../src/domain/scheduling/validate';
 
@@ -23,11 +23,22 @@ function result(fields: Partial<SolveResult>): SolveResult {
 }
 
 describe('two searches side by side', () => {
-  it('runs a second search only on large events beyond the proofs', () => {
-    expect(forumSizes(0.92).some((size) => wantsSecondSearch(generateForum(size)))).toBe(false);
-    // The demo-sized two-sided event (3,000 meetings in 16 slots) is proven by SAT: one search.
-    expect(wantsSecondSearch(generateBrokerage({ buyers: 450, sellers: 450, meetings: 3000, slots: 16, seed: 1 }))).toBe(false);
-    expect(wantsSecondSearch(generateBrokerage({ buyers: 500, sellers: 500, meetings: 5000, slots: 40, seed: 1 }))).toBe(true);
+  it('runs a second search on large events only: hot where no proof is attempted, else with another seed', () => {
+    expect(forumSizes(0.92).map((size) => secondSearchFor(generateForum(size)))).toEqual(forumSizes(0.92).map(() => undefined));
+    // The demo-sized two-sided event (3,000 meetings in 16 slots) is within the SAT proofs.
+    expect(secondSearchFor(generateBrokerage({ buyers: 450, sellers: 450, meetings: 3000, slots: 16, seed: 1 }))).toEqual({ hotStart: false });
+    expect(secondSearchFor(generateBrokerage({ buyers: 500, sellers: 500, meetings: 5000, slots: 40, seed: 1 }))).toEqual({ hotStart: true });
+  });
+
+  it("proves a schedule optimal with the other search's bound when it holds all the weight", () => {
+    const proof = result({ breaks: 7, breaksLowerBound: 6 });
+    const schedule = result({ breaks: 6, breaksLowerBound: 4 });
+    expect(combineResults([proof, schedule])).toMatchObject({ status: 'optimal', breaks: 6, breaksLowerBound: 6, stopReason: 'proven' });
+    // Not when a meeting is missing and the weight bound is not reached, nor for a re-plan's moves.
+    const short = result({ weightScheduled: 9, scheduled: 9, breaks: 6, breaksLowerBound: 4 });
+    expect(combineResults([result({ weightScheduled: 9, scheduled: 9, breaks: 7, breaksLowerBound: 6 }), short]).status).toBe('feasible');
+    const replans = [result({ breaks: 7, breaksLowerBound: 6, moved: 2 }), result({ breaks: 6, breaksLowerBound: 4, moved: 2 })];
+    expect(combineResults(replans).status).toBe('feasible');
   });
 
   it('keeps the schedule with fewer breaks and the stronger of the two proven bounds', () => {
