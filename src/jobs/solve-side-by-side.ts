@@ -33,7 +33,7 @@ function startCompanion(input: SolveWorkerInput, log: (message: string) => void)
   const result = new Promise<SolveResult | undefined>((resolve) => (settle = resolve));
   worker.once('message', (message: SolveResult) => settle(message));
   worker.once('error', (error) => {
-    log(`the second search failed: ${error.message}`);
+    log(`the second search failed, the first one's schedule is used: ${error.message}`);
     settle(undefined);
   });
   worker.once('exit', () => settle(undefined));
@@ -51,13 +51,14 @@ export async function solveSideBySide(
   instance: Instance,
   options: SolveOptions & {
     timeLimitMs: number;
+    /** Where a failure of the second search is reported (it never fails the solve): a process warning by default. */
     log?: (message: string) => void;
     /** Each search's own result (the usual one first), before they are combined. */
     onSearchResults?: (results: SolveResult[]) => void;
   },
 ): Promise<SolveResult> {
-  const { log = () => {}, onSearchResults, ...solveOptions } = options;
-  const second = secondSearchFor(instance);
+  const { log = (message: string) => process.emitWarning(message), onSearchResults, ...solveOptions } = options;
+  const second = secondSearchFor(instance, options.previous !== undefined);
   if (!second || availableParallelism() < 2 || options.signal?.aborted) {
     const result = await solve(instance, solveOptions);
     onSearchResults?.([result]);

@@ -21,6 +21,27 @@ describe('the scheduler on two cores', () => {
     expect(result.breaksLowerBound).toBe(Math.max(...results.map((r) => r.breaksLowerBound)));
   });
 
+  // Cancellations open gaps, and the fairness limit may then force moves; without that limit
+  // every remaining meeting can stay where it is.
+  it('re-plans after cancellations without moving any meeting that can stay', async () => {
+    const built = await solveSideBySide(instance, { timeLimitMs: 2000 });
+    const cancelled = new Set(instance.meetings.filter((_, i) => i % 50 === 0).map((m) => m.id));
+    const remaining = { ...instance, meetings: instance.meetings.filter((m) => !cancelled.has(m.id)) };
+    let results: SolveResult[] = [];
+    const replanned = await solveSideBySide(remaining, {
+      timeLimitMs: 2000,
+      previous: built.assignments,
+      priority: 'moves',
+      fairness: 100,
+      onSearchResults: (r) => (results = r),
+    });
+    expect(results).toHaveLength(searches);
+    expect(validateSchedule(remaining, replanned.assignments, { fairness: 100 }).violations).toEqual([]);
+    expect(replanned.scheduled).toBe(remaining.meetings.length);
+    expect(results.map((r) => r.moved)).toEqual(results.map(() => 0));
+    expect(replanned.moved).toBe(0);
+  });
+
   it('stops both searches when cancelled and returns the best schedule so far', async () => {
     const controller = new AbortController();
     let results: SolveResult[] = [];

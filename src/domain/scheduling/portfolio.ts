@@ -17,15 +17,16 @@ const SECOND_SEARCH_MEETINGS = 2_000;
  * The second search worth a core, if any. Large events too big for the SAT proofs: one started
  * hot (their result is whatever the annealing reaches in time). Large events within the proofs:
  * the usual annealing with another seed and no proof, which finds schedules the first search,
- * sharing its time with the proof, misses. (Sized from the instance without compiling it:
- * meetings × slots bounds the variables the proof model would have.)
+ * sharing its time with the proof, misses. A re-plan never starts hot: the fewest moves lie
+ * near the published schedule, and melting it only wanders away from them. (Sized from the
+ * instance without compiling it: meetings × slots bounds the variables the proof model has.)
  */
-export function secondSearchFor(instance: Instance): { hotStart: boolean } | undefined {
+export function secondSearchFor(instance: Instance, replanning = false): { hotStart: boolean } | undefined {
   const M = instance.meetings.length;
   if (M < SECOND_SEARCH_MEETINGS) return undefined;
   const T = instance.slots;
   const satVariablesAtMost = M * T + 3 * instance.participants.length * T + M;
-  return { hotStart: satVariablesAtMost > PROOF_SIZE_LIMIT };
+  return { hotStart: !replanning && satVariablesAtMost > PROOF_SIZE_LIMIT };
 }
 
 const EPS = 1e-9;
