@@ -1,7 +1,8 @@
 /**
- * Runs the scheduler on two cores where that helps (large events beyond the SAT proofs): this
- * thread searches as usual while a worker thread searches from a hot start, and the better
- * schedule is kept (`combineResults`). Elsewhere, or on a single core, it is just `solve`.
+ * Runs the scheduler on two cores where that helps (large events, see `secondSearchFor`): this
+ * thread searches as usual while a worker thread runs the second search (from a hot start, or
+ * with another seed and no proof), and the better schedule is kept with what either proved
+ * (`combineResults`). Elsewhere, or on a single core, it is just `solve`.
  */
 import { availableParallelism } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
