@@ -62,7 +62,12 @@ export function integerWeights(problem: Problem): { weights: Int32Array; scale: 
 export function exactModelSize(problem: Problem): number {
   let x = 0;
   for (let i = 0; i < problem.allowed.length; i++) x += problem.allowed[i]!;
-  return x + 3 * problem.participantCount * problem.slots + problem.meetingCount;
+  return exactModelVariables(x, problem.participantCount, problem.slots, problem.meetingCount);
+}
+
+/** The model's variables: one per allowed (meeting, slot), three per (participant, slot), one per meeting. */
+export function exactModelVariables(allowedPairs: number, participants: number, slots: number, meetings: number): number {
+  return allowedPairs + 3 * participants * slots + meetings;
 }
 
 export function buildExactModel(

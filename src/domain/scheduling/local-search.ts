@@ -31,7 +31,7 @@ const IDLE_WEIGHT = 0.15;
  */
 const LARGE_EVENT_MEETINGS = 2_000;
 
-export function isLargeEvent(problem: Problem): boolean {
+export function isLargeEvent(problem: Pick<Problem, 'meetingCount'>): boolean {
   return problem.meetingCount >= LARGE_EVENT_MEETINGS;
 }
 const LARGE_EVENT_IDLE_WEIGHT = 0.3;

@@ -3,15 +3,15 @@
  * big for the proofs the best start temperature of the annealing depends on the event's shape
  * (see annealer.ts), so where a second core is free one search starts warm and the other hot;
  * on large events within the proofs the second anneals with another seed while the first
- * shares its time with the proof. The better schedule is kept with everything either proved. Running the searches is the caller's business
- * (threads are I/O); deciding when a second one helps and combining their answers is pure.
+ * shares its time with the proof. The better schedule is kept with everything either proved.
+ * Running the searches is the caller's business (threads are I/O); deciding when a second one
+ * helps and combining their answers is pure.
  */
+import { exactModelVariables } from './exact-model';
 import type { Instance, SolveResult } from './instance';
-import type { Priority } from './local-search';
+import { compareCosts, isLargeEvent, type Priority } from './local-search';
+import type { Costs } from './schedule-state';
 import { PROOF_SIZE_LIMIT } from './solve';
-
-/** The size from which the annealing runs as one long cooling (as `isLargeEvent`). */
-const SECOND_SEARCH_MEETINGS = 2_000;
 
 /**
  * The second search worth a core, if any. Large events too big for the SAT proofs: one started
@@ -23,23 +23,25 @@ const SECOND_SEARCH_MEETINGS = 2_000;
  */
 export function secondSearchFor(instance: Instance, replanning = false): { hotStart: boolean } | undefined {
   const M = instance.meetings.length;
-  if (M < SECOND_SEARCH_MEETINGS) return undefined;
+  if (!isLargeEvent({ meetingCount: M })) return undefined;
   const T = instance.slots;
-  const satVariablesAtMost = M * T + 3 * instance.participants.length * T + M;
+  const satVariablesAtMost = exactModelVariables(M * T, instance.participants.length, T, M);
   return { hotStart: !replanning && satVariablesAtMost > PROOF_SIZE_LIMIT };
 }
 
 const EPS = 1e-9;
 
-/** Negative when `a` is the better schedule: fair first, then weight, then breaks or moves. */
-function compareResults(a: SolveResult, b: SolveResult, priority: Priority): number {
-  const fairA = a.status === 'unknown' ? 1 : 0;
-  const fairB = b.status === 'unknown' ? 1 : 0;
-  if (fairA !== fairB) return fairA - fairB;
-  if (Math.abs(a.weightScheduled - b.weightScheduled) > EPS) return b.weightScheduled - a.weightScheduled;
-  const byBreaks = a.breaks - b.breaks;
-  const byMoves = (a.moved ?? 0) - (b.moved ?? 0);
-  return priority === 'breaks' ? byBreaks || byMoves : byMoves || byBreaks;
+/**
+ * A result's objective values in the terms the search ranks schedules by (`compareCosts`). The
+ * results are of one instance, so the weight left out can be counted from any common origin.
+ */
+function costsOf(result: SolveResult): Costs {
+  return {
+    unfairness: result.status === 'unknown' ? 1 : 0,
+    unscheduledWeight: -result.weightScheduled,
+    breaks: result.breaks,
+    moved: result.moved ?? 0,
+  };
 }
 
 /**
@@ -53,7 +55,7 @@ export function combineResults(results: readonly SolveResult[], priority: Priori
   const seconds = Math.max(...results.map((r) => r.seconds));
   const proven = results.find((r) => r.status === 'infeasible') ?? results.find((r) => r.status === 'optimal');
   if (proven) return { ...proven, seconds };
-  const best = results.reduce((x, y) => (compareResults(y, x, priority) < 0 ? y : x));
+  const best = results.reduce((x, y) => (compareCosts(costsOf(y), costsOf(x), priority) < 0 ? y : x));
   const combined: SolveResult = { ...best, seconds, weightUpperBound: Math.min(...results.map((r) => r.weightUpperBound)) };
   if (best.status !== 'unknown') {
     let bound = best.breaksLowerBound;
