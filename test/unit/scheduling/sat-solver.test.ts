@@ -93,4 +93,49 @@ describe('SatSolver', () => {
     expect(solver.solve([], 100)).toBe('unknown');
     expect(solver.conflicts).toBeGreaterThanOrEqual(100);
   });
+
+  it('goes on where a budget stopped it: stepping in small budgets is the same search as one call', () => {
+    const pigeonhole = (): SatSolver => {
+      const solver = new SatSolver();
+      const x = (p: number, h: number): number => 2 * (p * 7 + h);
+      for (let i = 0; i < 8 * 7; i++) solver.newVar();
+      for (let p = 0; p < 8; p++) solver.addClause(Array.from({ length: 7 }, (_, h) => x(p, h)));
+      for (let h = 0; h < 7; h++) solver.addAtMost(Array.from({ length: 8 }, (_, p) => x(p, h)), null, 1);
+      return solver;
+    };
+    const whole = pigeonhole();
+    expect(whole.solve()).toBe('unsat');
+    const stepped = pigeonhole();
+    let outcome = stepped.solve([], 37);
+    let calls = 1;
+    while (outcome === 'unknown') {
+      outcome = stepped.solve([], 37);
+      calls++;
+    }
+    expect(outcome).toBe('unsat');
+    expect(calls).toBeGreaterThan(3);
+    expect(stepped.conflicts).toBe(whole.conflicts);
+  });
+
+  it('answers correctly when stepped, with assumptions and constraints changing between steps', () => {
+    fc.assert(
+      fc.property(formula, fc.array(fc.integer({ min: 0, max: 19 }), { maxLength: 3 }), (f, picked) => {
+        const solver = load({ ...f, clauses: f.clauses.slice(1) });
+        const assumptions = [...new Set(picked.map((l) => l % (2 * f.vars)))];
+        // A few budgeted steps, then a clause added, then others under other assumptions.
+        solver.solve(assumptions, 1);
+        solver.solve(assumptions, 1);
+        if (f.clauses[0]) solver.addClause(f.clauses[0]);
+        solver.solve(assumptions.slice(1), 1);
+        let outcome = solver.solve(assumptions, 1);
+        while (outcome === 'unknown') outcome = solver.solve(assumptions, 1);
+        const assumed = (l: number): boolean => assumptions.includes(l);
+        const withAssumptions: Formula = { ...f, clauses: [...f.clauses, ...assumptions.map((l) => [l])] };
+        if (assumptions.some((l) => assumed(l ^ 1))) expect(outcome).toBe('unsat');
+        else expect(outcome === 'sat').toBe(satisfiableByEnumeration(withAssumptions));
+        if (outcome === 'sat') expect(holds(withAssumptions, (l) => (solver.model[l >> 1] === 1) !== ((l & 1) === 1))).toBe(true);
+      }),
+      { numRuns: 600, seed: 11 },
+    );
+  });
 });

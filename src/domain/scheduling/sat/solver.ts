@@ -24,6 +24,22 @@ export class SatSolver extends ConstraintStore {
   private conflictsUntilRestart = 0;
   private nextReduce = 2000;
   private reductions = 0;
+  /**
+   * Assumptions of a search that ran out of budget, left where it stopped so that the next call
+   * with the same assumptions goes on rather than restarting: a proof stepped in budgets of a
+   * few hundred conflicts otherwise restarts far more often than Luby's sequence says.
+   */
+  private suspended: readonly number[] | undefined;
+
+  override addClause(input: readonly number[]): boolean {
+    this.suspended = undefined;
+    return super.addClause(input);
+  }
+
+  override addAtMost(lits: readonly number[], weights: readonly number[] | null, bound: number): boolean {
+    this.suspended = undefined;
+    return super.addAtMost(lits, weights, bound);
+  }
 
   /** Returns true on conflict (literals in conflictLits, all false). */
   protected propagate(): boolean {
@@ -283,8 +299,12 @@ export class SatSolver extends ConstraintStore {
   solve(assumptions: readonly number[] = [], conflictBudget = Number.POSITIVE_INFINITY): SatOutcome {
     this.core = [];
     if (!this.ok) return 'unsat';
-    this.cancelUntil(0);
-    if (this.propagate()) return (this.ok = false), 'unsat';
+    const resume = this.suspended !== undefined && sameLiterals(this.suspended, assumptions);
+    this.suspended = undefined;
+    if (!resume) {
+      this.cancelUntil(0);
+      if (this.propagate()) return (this.ok = false), 'unsat';
+    }
     const stopAt = this.conflicts + conflictBudget;
     for (;;) {
       if (this.propagate()) {
@@ -304,7 +324,7 @@ export class SatSolver extends ConstraintStore {
         continue;
       }
       if (this.conflicts >= stopAt) {
-        this.cancelUntil(0);
+        this.suspended = assumptions.slice();
         return 'unknown';
       }
       if (this.conflictsUntilRestart <= 0) {
@@ -351,6 +371,12 @@ export class SatSolver extends ConstraintStore {
       this.enqueue(next, REASON_NONE, 0);
     }
   }
+}
+
+function sameLiterals(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function luby(i: number): number {
