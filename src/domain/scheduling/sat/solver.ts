@@ -342,7 +342,7 @@ export class SatSolver extends ConstraintStore {
       while (this.decisionLevel < assumptions.length) {
         const a = assumptions[this.decisionLevel]!;
         const val = this.litVal[a]!;
-        if (val === 1) this.trailLim.push(this.trailSize);
+        if (val === 1) this.newLevel();
         else if (val === -1) {
           this.core = this.analyzeFinal(a ^ 1, assumptions);
           this.cancelUntil(0);
@@ -367,7 +367,7 @@ export class SatSolver extends ConstraintStore {
           return 'sat';
         }
       }
-      this.trailLim.push(this.trailSize);
+      this.newLevel();
       this.enqueue(next, REASON_NONE, 0);
     }
   }
