@@ -138,4 +138,38 @@ describe('SatSolver', () => {
       { numRuns: 600, seed: 11 },
     );
   });
+
+  it('stays correct over long searches, as learnt clauses are deleted and their memory reused', () => {
+    // Satisfiable by construction: random three-literal clauses, each kept only if a hidden
+    // assignment satisfies it. Long enough that learnt clauses are deleted many times over.
+    let seed = 99;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000;
+    let conflicts = 0;
+    for (let round = 0; round < 3; round++) {
+      const vars = 300;
+      const hidden = Array.from({ length: vars }, () => random() < 0.5);
+      const solver = new SatSolver();
+      for (let v = 0; v < vars; v++) solver.newVar();
+      const clauses: number[][] = [];
+      while (clauses.length < vars * 4.26) {
+        const clause = [0, 1, 2].map(() => 2 * Math.floor(random() * vars) + (random() < 0.5 ? 1 : 0));
+        if (!clause.some((l) => hidden[l >> 1] !== ((l & 1) === 1))) continue;
+        clauses.push(clause);
+        solver.addClause(clause);
+      }
+      expect(solver.solve()).toBe('sat');
+      expect(clauses.every((c) => c.some((l) => (solver.model[l >> 1] === 1) !== ((l & 1) === 1)))).toBe(true);
+      conflicts += solver.conflicts;
+    }
+    // The premise of this test: enough conflicts for several rounds of clause deletion.
+    expect(conflicts).toBeGreaterThan(10_000);
+    // And a refutation that needs tens of thousands of conflicts: 9 pigeons, 8 holes.
+    const solver = new SatSolver();
+    const x = (p: number, h: number): number => 2 * (p * 8 + h);
+    for (let i = 0; i < 9 * 8; i++) solver.newVar();
+    for (let p = 0; p < 9; p++) solver.addClause(Array.from({ length: 8 }, (_, h) => x(p, h)));
+    for (let h = 0; h < 8; h++) solver.addAtMost(Array.from({ length: 9 }, (_, p) => x(p, h)), null, 1);
+    expect(solver.solve()).toBe('unsat');
+    expect(solver.conflicts).toBeGreaterThan(10_000);
+  });
 });

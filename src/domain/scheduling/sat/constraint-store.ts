@@ -41,8 +41,15 @@ export abstract class ConstraintStore {
   protected readonly binaries: number[][] = [];
   /** Per literal, flattened [constraint, weight] pairs, visited when the literal becomes true. */
   protected readonly linearOcc: number[][] = [];
-  protected readonly clauses: (Int32Array | null)[] = [];
-  protected readonly clauseLbd: number[] = [];
+  /**
+   * Clauses of three or more literals, one after another: [lbd, size, literals…], a clause
+   * referred to by the position of its first literal. One flat buffer rather than an array
+   * per clause: propagation visits clauses all over memory, and every indirection saved there
+   * counts. A deleted clause keeps its place (lbd −1) until `compactClauses`.
+   */
+  protected arena = new Int32Array(1 << 12);
+  protected arenaTop = 0;
+  protected arenaWaste = 0;
   protected readonly learnts: number[] = [];
   protected readonly linLits: Int32Array[] = [];
   protected readonly linWeights: Int32Array[] = [];
@@ -181,9 +188,17 @@ export abstract class ConstraintStore {
       this.binaries[lits[1]!]!.push(lits[0]!);
       return -1;
     }
-    const c = this.clauses.length;
-    this.clauses.push(Int32Array.from(lits));
-    this.clauseLbd.push(lbd);
+    const size = lits.length;
+    if (this.arenaTop + size + 2 > this.arena.length) {
+      const bigger = new Int32Array(Math.max(2 * this.arena.length, this.arenaTop + size + 2));
+      bigger.set(this.arena.subarray(0, this.arenaTop));
+      this.arena = bigger;
+    }
+    const c = this.arenaTop + 2;
+    this.arena[c - 2] = lbd;
+    this.arena[c - 1] = size;
+    for (let k = 0; k < size; k++) this.arena[c + k] = lits[k]!;
+    this.arenaTop = c + size;
     this.watch(lits[0]!, c, lits[1]!);
     this.watch(lits[1]!, c, lits[0]!);
     if (learnt) this.learnts.push(c);

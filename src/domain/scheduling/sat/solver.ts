@@ -17,7 +17,8 @@ export class SatSolver extends ConstraintStore {
   conflicts = 0;
   propagations = 0;
   private varInc = 1;
-  private conflictLits: number[] = [];
+  /** The false literals of the last conflict. */
+  private readonly conflict = new LiteralBuffer();
   private levelStamp = new Int32Array(16);
   private stampEpoch = 0;
   private restartCount = 0;
@@ -41,9 +42,10 @@ export class SatSolver extends ConstraintStore {
     return super.addAtMost(lits, weights, bound);
   }
 
-  /** Returns true on conflict (literals in conflictLits, all false). */
+  /** Returns true on conflict (its literals in `conflict`, all false). */
   protected propagate(): boolean {
     const litVal = this.litVal;
+    const arena = this.arena;
     while (this.qhead < this.trailSize) {
       const p = this.trail[this.qhead++]!;
       this.propagations++;
@@ -54,7 +56,9 @@ export class SatSolver extends ConstraintStore {
         const val = litVal[q]!;
         if (val === 1) continue;
         if (val === -1) {
-          this.conflictLits = [falseLit, q];
+          this.conflict.size = 0;
+          this.conflict.push(falseLit);
+          this.conflict.push(q);
           return true;
         }
         this.enqueue(q, REASON_BINARY, falseLit);
@@ -72,24 +76,23 @@ export class SatSolver extends ConstraintStore {
           ws[j++] = blocker;
           continue;
         }
-        const lits = this.clauses[c];
-        if (!lits) continue;
-        if (lits[0] === falseLit) {
-          lits[0] = lits[1]!;
-          lits[1] = falseLit;
+        if (arena[c] === falseLit) {
+          arena[c] = arena[c + 1]!;
+          arena[c + 1] = falseLit;
         }
-        const first = lits[0]!;
+        const first = arena[c]!;
         if (first !== blocker && litVal[first] === 1) {
           ws[j++] = c;
           ws[j++] = first;
           continue;
         }
         let moved = false;
-        for (let k = 2; k < lits.length; k++) {
-          const l = lits[k]!;
+        const end = c + arena[c - 1]!;
+        for (let k = c + 2; k < end; k++) {
+          const l = arena[k]!;
           if (litVal[l] !== -1) {
-            lits[1] = l;
-            lits[k] = falseLit;
+            arena[c + 1] = l;
+            arena[k] = falseLit;
             this.watch(l, c, first);
             moved = true;
             break;
@@ -101,7 +104,8 @@ export class SatSolver extends ConstraintStore {
         if (litVal[first] === -1) {
           for (i += 2; i < count; i++) ws[j++] = ws[i]!;
           this.watchCount[falseLit] = j;
-          this.conflictLits = Array.from(lits);
+          this.conflict.size = 0;
+          for (let k = c; k < end; k++) this.conflict.push(arena[k]!);
           return true;
         }
         this.enqueue(first, REASON_CLAUSE, c);
@@ -112,7 +116,7 @@ export class SatSolver extends ConstraintStore {
         const c = occ[k]!;
         const slack = this.linBound[c]! - this.linSum[c]!;
         if (slack < 0) {
-          this.conflictLits = this.explainLinear(c, this.trailSize);
+          this.explainLinear(c, this.trailSize, this.conflict);
           return true;
         }
         if (slack >= this.linMaxWeight[c]!) continue;
@@ -130,8 +134,8 @@ export class SatSolver extends ConstraintStore {
    * False literals of the clause that explains constraint c: its true literals assigned
    * before trail position `before`, as negations.
    */
-  private explainLinear(c: number, before: number, out: number[] = []): number[] {
-    out.length = 0;
+  private explainLinear(c: number, before: number, out: LiteralBuffer): void {
+    out.size = 0;
     const stack = this.linTrue[c]!;
     const top = this.linTop[c]!;
     for (let t = 0; t < top; t++) {
@@ -139,22 +143,22 @@ export class SatSolver extends ConstraintStore {
       if (this.trailPos[l >> 1]! >= before) break;
       out.push(l ^ 1);
     }
-    return out;
   }
 
   /** Reusable buffers for reasons, one per recursion depth of clause minimisation. */
-  private readonly reasonBuffers: number[][] = Array.from({ length: 40 }, () => []);
+  private readonly reasonBuffers: LiteralBuffer[] = Array.from({ length: 40 }, () => new LiteralBuffer());
 
   /** The false literals that forced variable v, written into buffer `slot`. */
-  private reasonOf(v: number, slot: number): number[] {
+  private reasonOf(v: number, slot: number): LiteralBuffer {
     const out = this.reasonBuffers[slot]!;
-    out.length = 0;
+    out.size = 0;
     const kind = this.reasonKind[v]!;
     if (kind === REASON_BINARY) out.push(this.reasonRef[v]!);
     else if (kind === REASON_LINEAR) this.explainLinear(this.reasonRef[v]!, this.trailPos[v]!, out);
     else if (kind === REASON_CLAUSE) {
-      const lits = this.clauses[this.reasonRef[v]!]!;
-      for (let k = 0; k < lits.length; k++) if (lits[k]! >> 1 !== v) out.push(lits[k]!);
+      const c = this.reasonRef[v]!;
+      const end = c + this.arena[c - 1]!;
+      for (let k = c; k < end; k++) if (this.arena[k]! >> 1 !== v) out.push(this.arena[k]!);
     }
     return out;
   }
@@ -175,16 +179,21 @@ export class SatSolver extends ConstraintStore {
     let pathCount = 0;
     let p = -1;
     let index = this.trailSize - 1;
-    let reason = this.conflictLits;
+    // The variable whose reason is resolved next; -1 for the conflict itself.
+    let resolved = -1;
     for (;;) {
-      for (const q of reason) {
-        const v = q >> 1;
-        if (seen[v] || this.level[v] === 0) continue;
-        seen[v] = 1;
-        marked.push(v);
-        this.bump(v);
-        if (this.level[v]! >= this.decisionLevel) pathCount++;
-        else learnt.push(q);
+      // Clause reasons are read in place, not copied: learnt clauses here often run past a
+      // hundred literals.
+      if (resolved >= 0 && this.reasonKind[resolved] === REASON_CLAUSE) {
+        const c = this.reasonRef[resolved]!;
+        const end = c + this.arena[c - 1]!;
+        for (let r = c; r < end; r++) {
+          const q = this.arena[r]!;
+          if (q >> 1 !== resolved) pathCount += this.learnFrom(q, learnt, marked);
+        }
+      } else {
+        const reason = resolved < 0 ? this.conflict : this.reasonOf(resolved, 0);
+        for (let r = 0; r < reason.size; r++) pathCount += this.learnFrom(reason.lits[r]!, learnt, marked);
       }
       while (!seen[this.trail[index]! >> 1]) index--;
       p = this.trail[index]!;
@@ -192,11 +201,14 @@ export class SatSolver extends ConstraintStore {
       seen[p >> 1] = 0;
       pathCount--;
       if (pathCount <= 0) break;
-      reason = this.reasonOf(p >> 1, 0);
+      resolved = p >> 1;
     }
     learnt[0] = p ^ 1;
     // Drop literals implied by the others (recursive minimisation, bounded depth).
     const kept = [learnt[0]!];
+    let levels = 0;
+    for (let k = 1; k < learnt.length; k++) levels |= 1 << (this.level[learnt[k]! >> 1]! & 31);
+    this.clauseLevels = levels;
     for (let k = 1; k < learnt.length; k++) {
       if (!this.redundant(learnt[k]! >> 1, marked, 0)) kept.push(learnt[k]!);
     }
@@ -225,26 +237,61 @@ export class SatSolver extends ConstraintStore {
     return { learnt: kept, back, lbd };
   }
 
+  /**
+   * Takes a false literal of a reason into the clause being learnt: 1 when it is of the
+   * conflict's level (to be resolved away), 0 when it is kept or already seen.
+   */
+  private learnFrom(q: number, learnt: number[], marked: number[]): number {
+    const v = q >> 1;
+    if (this.seen[v] || this.level[v] === 0) return 0;
+    this.seen[v] = 1;
+    marked.push(v);
+    this.bump(v);
+    if (this.level[v]! >= this.decisionLevel) return 1;
+    learnt.push(q);
+    return 0;
+  }
+
+  /**
+   * The learnt clause's decision levels as a 32-bit set (level mod 32): a literal of a level
+   * outside it cannot be implied by the clause, since its own decision is not in it (MiniSat's
+   * abstract levels; cuts most of the minimisation's search).
+   */
+  private clauseLevels = 0;
+
   /** seen: 1 = in the clause or implied by it, 2 = known not implied. */
   private redundant(v: number, marked: number[], depth: number): boolean {
     const kind = this.reasonKind[v]!;
     if (kind === REASON_NONE || depth > 36) return false;
-    const reason = this.reasonOf(v, depth + 1);
-    for (let k = 0; k < reason.length; k++) {
-      const q = reason[k]!;
-      const u = q >> 1;
-      const mark = this.seen[u]!;
-      if (mark === 1 || this.level[u] === 0) continue;
-      if (mark === 2 || !this.redundant(u, marked, depth + 1)) {
-        if (mark === 0) {
-          this.seen[u] = 2;
-          marked.push(u);
-        }
-        return false;
+    if (kind === REASON_CLAUSE) {
+      const c = this.reasonRef[v]!;
+      const end = c + this.arena[c - 1]!;
+      for (let k = c; k < end; k++) {
+        const q = this.arena[k]!;
+        if (q >> 1 !== v && !this.implied(q, marked, depth)) return false;
       }
-      this.seen[u] = 1;
-      marked.push(u);
+      return true;
     }
+    const reason = this.reasonOf(v, depth + 1);
+    for (let k = 0; k < reason.size; k++) if (!this.implied(reason.lits[k]!, marked, depth)) return false;
+    return true;
+  }
+
+  /** Whether the false literal q follows from the learnt clause (remembered either way in `seen`). */
+  private implied(q: number, marked: number[], depth: number): boolean {
+    const u = q >> 1;
+    const mark = this.seen[u]!;
+    if (mark === 1 || this.level[u] === 0) return true;
+    const outside = ((1 << (this.level[u]! & 31)) & this.clauseLevels) === 0;
+    if (mark === 2 || outside || !this.redundant(u, marked, depth + 1)) {
+      if (mark === 0) {
+        this.seen[u] = 2;
+        marked.push(u);
+      }
+      return false;
+    }
+    this.seen[u] = 1;
+    marked.push(u);
     return true;
   }
 
@@ -258,24 +305,32 @@ export class SatSolver extends ConstraintStore {
       const v = this.trail[i]! >> 1;
       if (!mark[v]) continue;
       if (this.reasonKind[v] === REASON_NONE) core.add(this.trail[i]!);
-      else for (const q of this.reasonOf(v, 0)) if (this.level[q >> 1]! > 0) mark[q >> 1] = 1;
+      else {
+        const reason = this.reasonOf(v, 0);
+        for (let k = 0; k < reason.size; k++) {
+          const q = reason.lits[k]!;
+          if (this.level[q >> 1]! > 0) mark[q >> 1] = 1;
+        }
+      }
     }
     return assumptions.filter((a) => core.has(a) || core.has(a ^ 1));
   }
 
   private reduceLearnts(): void {
+    const arena = this.arena;
     const locked = (c: number): boolean => {
-      const lits = this.clauses[c]!;
-      const v = lits[0]! >> 1;
-      return this.litVal[lits[0]!] === 1 && this.reasonKind[v] === REASON_CLAUSE && this.reasonRef[v] === c;
+      const v = arena[c]! >> 1;
+      return this.litVal[arena[c]!] === 1 && this.reasonKind[v] === REASON_CLAUSE && this.reasonRef[v] === c;
     };
-    const live = this.learnts.filter((c) => this.clauses[c]);
-    live.sort((x, y) => this.clauseLbd[y]! - this.clauseLbd[x]!);
+    const live = this.learnts.slice();
+    live.sort((x, y) => arena[y - 2]! - arena[x - 2]!);
     const removeCount = live.length >> 1;
     const keep: number[] = [];
     live.forEach((c, k) => {
-      if (k < removeCount && this.clauseLbd[c]! > 2 && !locked(c)) this.clauses[c] = null;
-      else keep.push(c);
+      if (k < removeCount && arena[c - 2]! > 2 && !locked(c)) {
+        arena[c - 2] = -1;
+        this.arenaWaste += arena[c - 1]! + 2;
+      } else keep.push(c);
     });
     this.learnts.length = 0;
     this.learnts.push(...keep);
@@ -284,12 +339,43 @@ export class SatSolver extends ConstraintStore {
       const count = this.watchCount[lit]!;
       let j = 0;
       for (let i = 0; i < count; i += 2) {
-        if (!this.clauses[ws[i]!]) continue;
+        if (arena[ws[i]! - 2]! < 0) continue;
         ws[j++] = ws[i]!;
         ws[j++] = ws[i + 1]!;
       }
       this.watchCount[lit] = j;
     }
+    if (2 * this.arenaWaste > this.arenaTop) this.compactClauses();
+  }
+
+  /** Closes the gaps deleted clauses left, moving every reference to a clause along. */
+  private compactClauses(): void {
+    const old = this.arena;
+    const moved = new Int32Array(this.arenaTop + 1);
+    const arena = new Int32Array(Math.max(1 << 12, 2 * (this.arenaTop - this.arenaWaste)));
+    let top = 0;
+    for (let at = 0; at < this.arenaTop; ) {
+      const size = old[at + 1]!;
+      if (old[at]! >= 0) {
+        arena.set(old.subarray(at, at + size + 2), top);
+        moved[at + 2] = top + 2;
+        top += size + 2;
+      }
+      at += size + 2;
+    }
+    for (let lit = 0; lit < this.watches.length; lit++) {
+      const ws = this.watches[lit]!;
+      const count = this.watchCount[lit]!;
+      for (let i = 0; i < count; i += 2) ws[i] = moved[ws[i]!]!;
+    }
+    for (let i = 0; i < this.trailSize; i++) {
+      const v = this.trail[i]! >> 1;
+      if (this.reasonKind[v] === REASON_CLAUSE) this.reasonRef[v] = moved[this.reasonRef[v]!]!;
+    }
+    for (let i = 0; i < this.learnts.length; i++) this.learnts[i] = moved[this.learnts[i]!]!;
+    this.arena = arena;
+    this.arenaTop = top;
+    this.arenaWaste = 0;
   }
 
   /**
@@ -370,6 +456,21 @@ export class SatSolver extends ConstraintStore {
       this.newLevel();
       this.enqueue(next, REASON_NONE, 0);
     }
+  }
+}
+
+/** A reusable list of literals (a reason or a conflict), emptied without reallocating. */
+class LiteralBuffer {
+  lits = new Int32Array(64);
+  size = 0;
+
+  push(lit: number): void {
+    if (this.size === this.lits.length) {
+      const bigger = new Int32Array(this.size * 2);
+      bigger.set(this.lits);
+      this.lits = bigger;
+    }
+    this.lits[this.size++] = lit;
   }
 }
 
