@@ -161,9 +161,9 @@ describe('a meeting from request to agenda', () => {
     // The organiser's printable list for that table shows the two of them at that time.
     await openPage(organiser.page, 'en', 'nav.tables', 'tables.title');
     await organiser.page.getByLabel(en('tables.show')).selectOption({ label: his.place });
-    const row = organiser.page.locator('.table-list tbody tr', { hasText: 'Fang Wang' });
+    // Either of them may have other meetings at that table: the row is the one naming both.
+    const row = organiser.page.locator('.table-list tbody tr', { hasText: 'Fang Wang' }).filter({ hasText: 'Umair Mangi' });
     expect(await row.locator('td').first().textContent()).toBe(his.eventTime);
-    expect(await row.textContent()).toContain('Umair Mangi');
     await expectAccessible(organiser.page, 'table lists');
     await screenshot(organiser.page, 'table-lists');
 
