@@ -271,6 +271,12 @@ export const meetings = pgTable(
       .references(() => meetingRequests.id, { onDelete: 'cascade' }),
     slotId: uuid('slot_id').references(() => timeSlots.id, { onDelete: 'set null' }),
     tableId: uuid('table_id').references(() => meetingTables.id, { onDelete: 'set null' }),
+    /**
+     * The slot a published schedule last gave the meeting, kept when a later one leaves it out:
+     * calendar files then still carry the meeting, as cancelled, so calendars that took it in
+     * drop it.
+     */
+    lastSlotId: uuid('last_slot_id').references(() => timeSlots.id, { onDelete: 'set null' }),
     status: text('status', { enum: ['scheduled', 'cancelled'] })
       .notNull()
       .default('scheduled'),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
 import type { DatabaseHandle } from '../../src/storage/db';
@@ -145,5 +145,38 @@ describe('schedule e-mails', () => {
     const cancelled = calendar.find((e) => e.uid === `meeting-${accepted[0]!.meeting.id}@corridor`)!;
     expect(cancelled.component.getFirstPropertyValue('status')).toBe('CANCELLED');
     expect(cancelled.sequence).toBe(before.revision + 1);
+  });
+
+  it('cancel a meeting a re-plan cannot place, in the feed and in the e-mail to both delegates', async () => {
+    const { event, organiser, pk, cn, slots, accepted } = await forum();
+    await buildAndPublish(event.id, organiser.token, 'build');
+    const feed = (await as(app, pk[0]!.token)({ method: 'POST', url: `/api/events/${event.id}/calendar-feed` })).json();
+    const feedPath = new URL(feed.url).pathname;
+    const dropped = accepted[0]!.meeting.id;
+    const old = (await placed([dropped])).get(dropped)!;
+
+    // One slot left: Sabesh Motors and Hefei Cells each have two meetings, so only the other two
+    // meetings (different people) fit, and theirs together cannot be held.
+    const kept = slots[0]!;
+    await handle.db.update(timeSlots).set({ isBreak: true }).where(and(eq(timeSlots.eventId, event.id), ne(timeSlots.id, kept.id)));
+    await buildAndPublish(event.id, organiser.token, 'replan');
+    const [after] = await handle.db.select().from(meetings).where(eq(meetings.id, dropped));
+    expect(after!.slotId).toBeNull();
+    expect(after!.status).toBe('scheduled');
+
+    const uid = `meeting-${dropped}@corridor`;
+    const inFeed = vevents((await as(app, null)({ url: feedPath })).body).find((e) => e.uid === uid);
+    expect(inFeed, 'the dropped meeting is still in the feed').toBeDefined();
+    expect(inFeed!.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(inFeed!.sequence).toBeGreaterThan(old.revision);
+    expect(inFeed!.startDate.toJSDate().toISOString()).toBe(old.startsAt.toISOString());
+
+    for (const person of [pk[0]!, cn[0]!]) {
+      const mails = await handle.db.select().from(outbox).where(and(eq(outbox.kind, 'schedule-changed'), eq(outbox.toAddress, person.email)));
+      expect(mails, person.email).toHaveLength(1);
+      const attached = vevents((mails[0]!.attachments as { content: string }[])[0]!.content).find((e) => e.uid === uid);
+      expect(attached?.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+      expect(attached!.sequence).toBe(inFeed!.sequence);
+    }
   });
 });

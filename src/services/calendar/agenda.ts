@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { meetingEntries } from '../../domain/calendar/agenda';
 import type { AgendaMeeting } from '../../domain/calendar/agenda';
 import { calendarFile } from '../../domain/calendar/ics';
@@ -14,7 +14,9 @@ import { hashToken, newToken } from '../auth/secrets';
  * A delegate's meeting agenda as an iCalendar file, downloaded while signed in, subscribed to
  * through a secret feed address, or attached to the e-mail that announces a published schedule.
  * All are built from the database when asked for, so they follow each published schedule; a moved
- * or cancelled meeting keeps its UID and carries its higher revision as the SEQUENCE.
+ * or cancelled meeting keeps its UID and carries its higher revision as the SEQUENCE. A meeting a
+ * re-plan could not place stays in the file, cancelled at its last published time, so calendars
+ * that took it in from an e-mail drop it too.
  */
 // Up to this many delegates are picked out in SQL; for more (a schedule e-mail to everyone), one
 // scan of the event's meetings and people is faster than long id lists.
@@ -31,6 +33,7 @@ export async function agendaFiles(db: Executor, eventId: string, delegateIds: st
       .select({
         id: meetings.id,
         status: meetings.status,
+        placed: meetings.slotId,
         revision: meetings.revision,
         updatedAt: meetings.updatedAt,
         from: meetingRequests.fromDelegateId,
@@ -42,12 +45,12 @@ export async function agendaFiles(db: Executor, eventId: string, delegateIds: st
       })
       .from(meetings)
       .innerJoin(meetingRequests, eq(meetingRequests.id, meetings.requestId))
-      .innerJoin(timeSlots, eq(timeSlots.id, meetings.slotId))
+      // A meeting a later schedule left out is shown at its last published slot, cancelled.
+      .innerJoin(timeSlots, eq(timeSlots.id, sql`coalesce(${meetings.slotId}, ${meetings.lastSlotId})`))
       .leftJoin(meetingTables, eq(meetingTables.id, meetings.tableId))
       .where(
         and(
           eq(meetings.eventId, eventId),
-          isNotNull(meetings.slotId),
           few && delegateIds.length > 0 ? or(inArray(meetingRequests.fromDelegateId, delegateIds), inArray(meetingRequests.toDelegateId, delegateIds)) : undefined,
         ),
       )
@@ -76,7 +79,7 @@ export async function agendaFiles(db: Executor, eventId: string, delegateIds: st
       if (!list || !person) continue;
       list.push({
         id: r.id,
-        cancelled: r.status === 'cancelled',
+        cancelled: r.status === 'cancelled' || r.placed === null,
         startsAt: r.startsAt,
         endsAt: r.endsAt,
         tableName: r.tableName,

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import { AppError, notFound, validation } from '../../domain/errors';
 import { render, scheduleChangedMail } from '../../domain/mail/templates';
 import { enqueueJob } from '../../jobs/job-runner';
@@ -135,14 +135,25 @@ export async function publishSchedule(db: Database, actor: Actor, eventId: strin
       update meetings m set slot_id = a.slot_id, table_id = a.table_id, updated_at = now(),
         revision = m.revision + (case when m.slot_id is distinct from a.slot_id or m.table_id is distinct from a.table_id then 1 else 0 end)
       from schedule_assignments a where a.schedule_id = ${draft.id}::uuid and a.meeting_id = m.id`);
-    // Meetings accepted after the draft was built stay unscheduled until the next re-plan.
-    await tx.execute(sql`
-      update meetings m set slot_id = null, table_id = null, updated_at = now(), revision = m.revision + 1
-      where m.event_id = ${eventId}::uuid and m.slot_id is not null
-        and not exists (select 1 from schedule_assignments a where a.schedule_id = ${draft.id}::uuid and a.meeting_id = m.id)`);
-    // Delegates of meetings dropped since were told when the meeting was cancelled.
+    // Meetings accepted after the draft was built stay unscheduled until the next re-plan. One
+    // the draft leaves out loses its slot but keeps it as the last published, so calendar files
+    // can show it cancelled.
+    const unplaced = await tx
+      .update(meetings)
+      .set({ lastSlotId: sql`${meetings.slotId}`, slotId: null, tableId: null, updatedAt: sql`now()`, revision: sql`${meetings.revision} + 1` })
+      .where(
+        and(
+          eq(meetings.eventId, eventId),
+          isNotNull(meetings.slotId),
+          sql`not exists (select 1 from schedule_assignments a where a.schedule_id = ${draft.id}::uuid and a.meeting_id = ${meetings.id})`,
+        ),
+      )
+      .returning({ id: meetings.id, status: meetings.status });
+    // Delegates of a cancelled meeting were told when it was cancelled; those of a meeting the
+    // draft could not place are told now, their agenda showing it cancelled.
     const placed = changes.filter((c) => c.to.slotId !== null).map((c) => c.meetingId);
-    await notifyChanges(tx, eventId, placed, publicUrl, published ? 'changed' : 'published');
+    const told = [...placed, ...unplaced.filter((m) => m.status === 'scheduled').map((m) => m.id)];
+    await notifyChanges(tx, eventId, told, publicUrl, published ? 'changed' : 'published');
     await recordAudit(tx, actor, eventId, 'schedule.published', { scheduleId, version: draft.version, changed: changes.length });
     return { scheduleId, version: draft.version, changed: changes.length };
   });

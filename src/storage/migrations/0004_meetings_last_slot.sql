@@ -1,0 +1,2 @@
+ALTER TABLE "meetings" ADD COLUMN "last_slot_id" uuid;--> statement-breakpoint
+ALTER TABLE "meetings" ADD CONSTRAINT "meetings_last_slot_id_time_slots_id_fk" FOREIGN KEY ("last_slot_id") REFERENCES "public"."time_slots"("id") ON DELETE set null ON UPDATE no action;
