@@ -43,6 +43,16 @@ function load(f: Formula): SatSolver {
   return solver;
 }
 
+/** More pigeons than holes, "a hole each" as clauses and "one pigeon per hole" as native at-most-one: unsatisfiable. */
+function pigeonhole(pigeons: number, holes: number): SatSolver {
+  const solver = new SatSolver();
+  const x = (p: number, h: number): number => 2 * (p * holes + h);
+  for (let i = 0; i < pigeons * holes; i++) solver.newVar();
+  for (let p = 0; p < pigeons; p++) solver.addClause(Array.from({ length: holes }, (_, h) => x(p, h)));
+  for (let h = 0; h < holes; h++) solver.addAtMost(Array.from({ length: pigeons }, (_, p) => x(p, h)), null, 1);
+  return solver;
+}
+
 describe('SatSolver', () => {
   it('agrees with enumeration, and its models satisfy every constraint', () => {
     fc.assert(
@@ -57,14 +67,7 @@ describe('SatSolver', () => {
   });
 
   it('refutes the pigeonhole principle (7 pigeons, 6 holes) with native at-most-one', () => {
-    const pigeons = 7;
-    const holes = 6;
-    const solver = new SatSolver();
-    const x = (p: number, h: number): number => 2 * (p * holes + h);
-    for (let i = 0; i < pigeons * holes; i++) solver.newVar();
-    for (let p = 0; p < pigeons; p++) solver.addClause(Array.from({ length: holes }, (_, h) => x(p, h)));
-    for (let h = 0; h < holes; h++) solver.addAtMost(Array.from({ length: pigeons }, (_, p) => x(p, h)), null, 1);
-    expect(solver.solve()).toBe('unsat');
+    expect(pigeonhole(7, 6).solve()).toBe('unsat');
   });
 
   it('answers under assumptions with a core of the assumptions responsible', () => {
@@ -83,29 +86,15 @@ describe('SatSolver', () => {
   });
 
   it('stops when its conflict budget runs out and can resume', () => {
-    const pigeons = 9;
-    const holes = 8;
-    const solver = new SatSolver();
-    const x = (p: number, h: number): number => 2 * (p * holes + h);
-    for (let i = 0; i < pigeons * holes; i++) solver.newVar();
-    for (let p = 0; p < pigeons; p++) solver.addClause(Array.from({ length: holes }, (_, h) => x(p, h)));
-    for (let h = 0; h < holes; h++) solver.addAtMost(Array.from({ length: pigeons }, (_, p) => x(p, h)), null, 1);
+    const solver = pigeonhole(9, 8);
     expect(solver.solve([], 100)).toBe('unknown');
     expect(solver.conflicts).toBeGreaterThanOrEqual(100);
   });
 
   it('goes on where a budget stopped it: stepping in small budgets is the same search as one call', () => {
-    const pigeonhole = (): SatSolver => {
-      const solver = new SatSolver();
-      const x = (p: number, h: number): number => 2 * (p * 7 + h);
-      for (let i = 0; i < 8 * 7; i++) solver.newVar();
-      for (let p = 0; p < 8; p++) solver.addClause(Array.from({ length: 7 }, (_, h) => x(p, h)));
-      for (let h = 0; h < 7; h++) solver.addAtMost(Array.from({ length: 8 }, (_, p) => x(p, h)), null, 1);
-      return solver;
-    };
-    const whole = pigeonhole();
+    const whole = pigeonhole(8, 7);
     expect(whole.solve()).toBe('unsat');
-    const stepped = pigeonhole();
+    const stepped = pigeonhole(8, 7);
     let outcome = stepped.solve([], 37);
     let calls = 1;
     while (outcome === 'unknown') {
@@ -164,12 +153,8 @@ describe('SatSolver', () => {
     // The premise of this test: enough conflicts for several rounds of clause deletion.
     expect(conflicts).toBeGreaterThan(10_000);
     // And a refutation that needs tens of thousands of conflicts: 9 pigeons, 8 holes.
-    const solver = new SatSolver();
-    const x = (p: number, h: number): number => 2 * (p * 8 + h);
-    for (let i = 0; i < 9 * 8; i++) solver.newVar();
-    for (let p = 0; p < 9; p++) solver.addClause(Array.from({ length: 8 }, (_, h) => x(p, h)));
-    for (let h = 0; h < 8; h++) solver.addAtMost(Array.from({ length: 9 }, (_, p) => x(p, h)), null, 1);
-    expect(solver.solve()).toBe('unsat');
-    expect(solver.conflicts).toBeGreaterThan(10_000);
+    const refuted = pigeonhole(9, 8);
+    expect(refuted.solve()).toBe('unsat');
+    expect(refuted.conflicts).toBeGreaterThan(10_000);
   });
 });

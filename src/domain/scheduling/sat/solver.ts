@@ -255,7 +255,7 @@ export class SatSolver extends ConstraintStore {
   /**
    * The learnt clause's decision levels as a 32-bit set (level mod 32): a literal of a level
    * outside it cannot be implied by the clause, since its own decision is not in it (MiniSat's
-   * abstract levels; cuts most of the minimisation's search).
+   * abstract levels): such a literal is rejected without following its reasons.
    */
   private clauseLevels = 0;
 
